@@ -1,0 +1,48 @@
+// The `downline` command.
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/client.ts';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { startServer } from '../server/server.ts';
+
+const USAGE = `Usage: downline <command>
+
+Commands:
+  serve     Start the web app and API (default). PORT, HOST, DATABASE_URL, DOWNLINE_DATA_DIR configure it.
+  migrate   Apply database migrations and exit.
+  help      Show this text.`;
+
+async function main(argv: string[]) {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const command = positionals[0] ?? 'serve';
+  switch (command) {
+    case 'serve': {
+      await startServer(loadConfig());
+      return;
+    }
+    case 'migrate': {
+      const config = loadConfig();
+      const database = await openDatabase(config.database);
+      try {
+        await database.migrate();
+        console.log(`Migrations applied (${database.kind}).`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return;
+    default:
+      console.error(`Unknown command: ${command}\n\n${USAGE}`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

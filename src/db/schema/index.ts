@@ -1,0 +1,3 @@
+export * from './auth.ts';
+export * from './enums.ts';
+export * from './organizations.ts';

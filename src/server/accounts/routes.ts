@@ -1,0 +1,130 @@
+// Accounts: installation state, sign-up (first owner), sign-in, sign-out, and the signed-in person.
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { authUser } from '../../db/schema/index.ts';
+import { actorOf, requireActor } from '../auth/actor.ts';
+import { fetchHeaders, forwardCookies } from '../auth/plugin.ts';
+import { errorResponses, errors } from '../http/errors.ts';
+import type { App, Deps } from '../http/types.ts';
+import { presentOrganization } from '../organizations/presenters.ts';
+import { getOrganization, renameMemberOfUser } from '../organizations/queries.ts';
+import { installationSchema, meSchema, signInBody, signUpBody, updateMeBody } from './schemas.ts';
+import { accountService } from './service.ts';
+
+const okSchema = z.object({ ok: z.literal(true) });
+
+export async function accountRoutes(app: App, deps: Deps) {
+  const accounts = accountService(deps);
+  const { db } = deps.database;
+
+  app.get(
+    '/api/v1/installation',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Whether this installation still needs its first owner',
+        response: { 200: installationSchema },
+      },
+    },
+    async () => ({ needsOwner: await accounts.needsOwner() }),
+  );
+
+  app.post(
+    '/api/v1/auth/sign-up',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create the first account; it becomes the owner of a new organization',
+        description: 'Only on an empty installation. Later, people join through invitation links.',
+        body: signUpBody,
+        response: { 201: okSchema, ...errorResponses(400, 403, 409, 429) },
+      },
+      config: {
+        rateLimit: { max: deps.config.signInRateLimit.max, timeWindow: deps.config.signInRateLimit.windowMs },
+      },
+    },
+    async (request, reply) => {
+      const headers = await accounts.signUp(request.body, fetchHeaders(request));
+      forwardCookies(request, reply, headers);
+      return reply.status(201).send({ ok: true });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-in',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        body: signInBody,
+        response: { 200: okSchema, ...errorResponses(400, 401, 429) },
+      },
+      config: {
+        rateLimit: { max: deps.config.signInRateLimit.max, timeWindow: deps.config.signInRateLimit.windowMs },
+      },
+    },
+    async (request, reply) => {
+      const headers = await accounts.signIn(request.body, fetchHeaders(request));
+      forwardCookies(request, reply, headers);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-out',
+    { schema: { tags: ['accounts'], summary: 'End the current session', response: { 200: okSchema } } },
+    async (request, reply) => {
+      const headers = await accounts.signOut(fetchHeaders(request));
+      forwardCookies(request, reply, headers);
+      return { ok: true as const };
+    },
+  );
+
+  const presentMe = async (actor: ReturnType<typeof actorOf>) => {
+    const organization = await getOrganization(db, actor.organizationId);
+    if (!organization) throw errors.notFound('Organization');
+    return {
+      user: { id: actor.userId, name: actor.name, email: actor.email, locale: actor.locale },
+      member: { id: actor.memberId, role: actor.role },
+      organization: presentOrganization(organization),
+    };
+  };
+
+  app.get(
+    '/api/v1/me',
+    {
+      onRequest: requireActor,
+      schema: {
+        tags: ['accounts'],
+        summary: 'The signed-in person, their member and organization',
+        response: { 200: meSchema, ...errorResponses(401) },
+      },
+    },
+    async (request) => presentMe(actorOf(request)),
+  );
+
+  app.patch(
+    '/api/v1/me',
+    {
+      onRequest: requireActor,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change my name or interface language',
+        body: updateMeBody,
+        response: { 200: meSchema, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { name, locale } = request.body;
+      await db.transaction(async (tx) => {
+        await tx
+          .update(authUser)
+          .set({ ...(name ? { name } : {}), ...(locale ? { locale } : {}), updatedAt: new Date() })
+          .where(eq(authUser.id, actor.userId));
+        if (name) await renameMemberOfUser(tx, actor.organizationId, actor.userId, name);
+      });
+      return presentMe({ ...actor, name: name ?? actor.name, locale: locale ?? actor.locale });
+    },
+  );
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { LOCALES } from '../../db/schema/enums.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.ts';
+import { organizationSchema } from '../organizations/presenters.ts';
+
+const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address').max(254));
+const name = z.string().trim().min(1, 'Enter a name').max(100);
+
+export const signUpBody = z.object({
+  name,
+  email,
+  password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+  organizationName: z.string().trim().min(1, 'Enter the name of your team or company').max(120),
+  locale: z.enum(LOCALES).default('en'),
+});
+
+export const signInBody = z.object({
+  email,
+  password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX),
+});
+
+export const updateMeBody = z
+  .object({ name: name.optional(), locale: z.enum(LOCALES).optional() })
+  .refine((v) => v.name !== undefined || v.locale !== undefined, { message: 'Send name or locale' });
+
+export const meSchema = z
+  .object({
+    user: z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string(),
+      locale: z.enum(LOCALES).nullable(),
+    }),
+    member: z.object({ id: z.uuid(), role: z.enum(['admin', 'member']) }),
+    organization: organizationSchema,
+  })
+  .meta({ id: 'Me' });
+
+export const installationSchema = z
+  .object({
+    /** True on an empty installation: the first sign-up creates the organization. */
+    needsOwner: z.boolean(),
+  })
+  .meta({ id: 'Installation' });

@@ -1,0 +1,96 @@
+// Sign-up, sign-in and sign-out through the authentication library's server API.
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { authUser } from '../../db/schema/index.ts';
+import { AppError } from '../http/errors.ts';
+import type { Deps } from '../http/types.ts';
+import { countOrganizations } from '../organizations/queries.ts';
+import { createOrganizationWithOwner } from '../organizations/service.ts';
+import type { signInBody, signUpBody } from './schemas.ts';
+
+interface AuthLibraryError {
+  statusCode?: number;
+  body?: { code?: string; message?: string };
+}
+
+function isAuthLibraryError(e: unknown): e is AuthLibraryError {
+  return typeof e === 'object' && e !== null && 'statusCode' in e && 'body' in e;
+}
+
+// The first sign-up on an empty installation is serialized, so two people racing to set it up
+// cannot both become owners of two organizations.
+let setupQueue: Promise<unknown> = Promise.resolve();
+function serialized<T>(fn: () => Promise<T>): Promise<T> {
+  const run = setupQueue.then(fn, fn);
+  setupQueue = run.catch(() => {});
+  return run;
+}
+
+export function accountService({ database, auth, clock }: Deps) {
+  const { db } = database;
+  return {
+    async needsOwner() {
+      return (await countOrganizations(db)) === 0;
+    },
+
+    signUp(input: z.infer<typeof signUpBody>, headers: Headers) {
+      return serialized(async () => {
+        if ((await countOrganizations(db)) > 0) {
+          throw new AppError(
+            403,
+            'invitation_required',
+            'This Downline is already set up. New members join through a personal invitation link from their sponsor.',
+          );
+        }
+        const result = await auth.api
+          .signUpEmail({
+            body: { name: input.name, email: input.email, password: input.password },
+            headers,
+            returnHeaders: true,
+          })
+          .catch((e: unknown) => {
+            if (isAuthLibraryError(e) && e.body?.code?.startsWith('USER_ALREADY_EXISTS')) {
+              throw new AppError(409, 'email_taken', 'An account with this e-mail address already exists.', [
+                { path: 'email', code: 'taken', message: 'This e-mail address is already registered' },
+              ]);
+            }
+            throw e;
+          });
+        const userId = result.response.user.id;
+        try {
+          await db.transaction(async (tx) => {
+            await tx.update(authUser).set({ locale: input.locale }).where(eq(authUser.id, userId));
+            await createOrganizationWithOwner(tx, {
+              organizationName: input.organizationName,
+              locale: input.locale,
+              owner: { userId, name: input.name, email: input.email },
+              today: clock.now().toISOString().slice(0, 10),
+            });
+          });
+        } catch (e) {
+          // Nothing half-made stays behind: without its organization the account is removed again.
+          await db.delete(authUser).where(eq(authUser.id, userId));
+          throw e;
+        }
+        return result.headers;
+      });
+    },
+
+    async signIn(input: z.infer<typeof signInBody>, headers: Headers) {
+      try {
+        const result = await auth.api.signInEmail({ body: input, headers, returnHeaders: true });
+        return result.headers;
+      } catch (e) {
+        if (isAuthLibraryError(e) && e.statusCode === 401) {
+          throw new AppError(401, 'invalid_credentials', 'The e-mail address or the password is not right.');
+        }
+        throw e;
+      }
+    },
+
+    async signOut(headers: Headers) {
+      const result = await auth.api.signOut({ headers, returnHeaders: true });
+      return result.headers;
+    },
+  };
+}

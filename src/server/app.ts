@@ -1,0 +1,97 @@
+// Builds the HTTP application. The pipeline of every API route: authenticate (session → actor) →
+// validate (zod) → authorize (the domain's policy) → run in a transaction → present.
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.ts';
+import { accountRoutes } from './accounts/routes.ts';
+import { createAuth } from './auth/auth.ts';
+import { registerAuthentication } from './auth/plugin.ts';
+import type { Config } from './config.ts';
+import { healthRoutes } from './health/routes.ts';
+import { registerCsrfGuard } from './http/csrf.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { type Clock, type Deps, systemClock } from './http/types.ts';
+import { registerWebApp } from './http/web.ts';
+import { organizationRoutes } from './organizations/routes.ts';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp({ config, database, clock = systemClock, logger }: BuildOptions) {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    // HSTS only makes sense behind https; a reverse proxy that terminates TLS sets it.
+    hsts: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Downline API',
+        version: '1',
+        description:
+          'JSON API of Downline. Browser sessions use the session cookie set by /api/v1/auth/sign-in; ' +
+          'state-changing requests must come from the app’s own origin.',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const auth = createAuth(database.db, config);
+  const deps: Deps = { database, auth, config, clock };
+  registerCsrfGuard(app, config);
+  registerAuthentication(app, { auth, db: database.db });
+
+  await app.register(async (scope) => {
+    await healthRoutes(scope, deps);
+    await accountRoutes(scope, deps);
+    await organizationRoutes(scope, deps);
+  });
+  await registerWebApp(app, config.webDir);
+
+  app.addHook('onClose', async () => {
+    await database.close();
+  });
+  return app;
+}

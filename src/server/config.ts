@@ -1,0 +1,80 @@
+// Reads the environment once at start. A wrong value stops the start with a message naming the variable.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { DatabaseTarget } from '../db/client.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Public address of the app, e.g. https://team.example.org. Null: the address each request came to. */
+  baseUrl: string | null;
+  /** Extra origins allowed to send mutating requests (the web dev server). */
+  trustedOrigins: string[];
+  trustProxy: boolean;
+  dataDir: string;
+  database: DatabaseTarget;
+  secret: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Built web app; not served when the folder does not exist. */
+  webDir: string;
+  signInRateLimit: { max: number; windowMs: number };
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DOWNLINE_BASE_URL: z.url().optional(),
+  DOWNLINE_TRUSTED_ORIGINS: z.string().optional(),
+  DOWNLINE_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
+  DOWNLINE_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DOWNLINE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DOWNLINE_WEB_DIR: z.string().optional(),
+  DOWNLINE_SIGN_IN_LIMIT: z.coerce.number().int().min(1).default(10),
+});
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DOWNLINE_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: e.DOWNLINE_BASE_URL ? new URL(e.DOWNLINE_BASE_URL).origin : null,
+    trustedOrigins: (e.DOWNLINE_TRUSTED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    trustProxy: e.DOWNLINE_TRUST_PROXY === 'true' || e.DOWNLINE_TRUST_PROXY === '1',
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    secret: e.DOWNLINE_SECRET ?? loadOrCreateSecret(dataDir),
+    logLevel: e.LOG_LEVEL,
+    webDir: path.resolve(e.DOWNLINE_WEB_DIR ?? 'dist/web'),
+    signInRateLimit: { max: e.DOWNLINE_SIGN_IN_LIMIT, windowMs: 60_000 },
+  };
+}
+
+/** Without DOWNLINE_SECRET, a random secret is created once and kept in the data directory. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

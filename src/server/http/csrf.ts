@@ -1,0 +1,32 @@
+// Cross-site request forgery guard. Session cookies are SameSite=Lax already; on top of that every
+// state-changing API request from a browser must come from our own origin (Origin, or Referer when a
+// browser leaves Origin out). Requests without either and without cookies are not from a browser session.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import { AppError } from './errors.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function originOf(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    return new URL(value).origin;
+  } catch {
+    return null;
+  }
+}
+
+export function registerCsrfGuard(app: FastifyInstance, config: Pick<Config, 'baseUrl' | 'trustedOrigins'>) {
+  const trusted = new Set([...(config.baseUrl ? [config.baseUrl] : []), ...config.trustedOrigins]);
+  app.addHook('onRequest', async (request) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    const origin = originOf(request.headers.origin) ?? originOf(request.headers.referer);
+    if (!origin) {
+      if (!request.headers.cookie) return;
+      throw new AppError(403, 'cross_site_request', 'The request has no Origin header; it was refused.');
+    }
+    const own = `${request.protocol}://${request.host}`;
+    if (origin === own || trusted.has(origin)) return;
+    throw new AppError(403, 'cross_site_request', `Requests from ${origin} are not accepted.`);
+  });
+}

@@ -1,0 +1,75 @@
+// Errors carry a stable code (for clients and translations) and a human message in English.
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'validation_failed',
+  'invalid_json',
+  'payload_too_large',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'cross_site_request',
+  'not_found',
+  'email_taken',
+  'invitation_required',
+  'rate_limited',
+  'unsupported_media_type',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  /** Dotted path of the field in the request, e.g. `email` or `items.2.count`. */
+  path: string;
+  /** Machine-readable reason (zod's issue code, e.g. `too_small`, `invalid_format`). */
+  code: string;
+  message: string;
+  /** Numbers the reason refers to, e.g. `{ minimum: 8 }`. */
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+export const errors = {
+  unauthenticated: () => new AppError(401, 'unauthenticated', 'Sign in to continue.'),
+  forbidden: (message = 'You are not allowed to do this.') => new AppError(403, 'forbidden', message),
+  notFound: (what = 'Resource') => new AppError(404, 'not_found', `${what} not found.`),
+};
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      fields: z
+        .array(
+          z.object({
+            path: z.string(),
+            code: z.string(),
+            message: z.string(),
+            params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          }),
+        )
+        .optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export function errorBody(code: ErrorCode, message: string, fields?: FieldError[]): ErrorResponse {
+  return { error: fields?.length ? { code, message, fields } : { code, message } };
+}
+
+/** The standard error responses, for route schemas. */
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, errorResponseSchema]));

@@ -1,0 +1,40 @@
+// Serves the built web app: hashed assets cached for a year, index.html for every client-side route.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { errorBody } from './errors.ts';
+
+export async function registerWebApp(app: FastifyInstance, webDir: string) {
+  const hasWeb = existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      setHeaders(reply, filePath) {
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.url.startsWith('/api/') &&
+      request.url !== '/healthz';
+    if (isPage && hasWeb) {
+      // Client-side routes (/, /settings, …) and static files get the app; assets come from the static plugin.
+      const file = request.url.split('?')[0]!.slice(1);
+      const direct = file && !file.includes('..') && existsSync(path.join(webDir, file));
+      return direct ? reply.sendFile(file) : reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+  });
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
+import type { Locale } from '../../db/schema/enums.ts';
+import { insertMember, insertOrganization } from './queries.ts';
+
+export interface NewOrganization {
+  organizationName: string;
+  locale: Locale;
+  owner: { userId: string; name: string; email: string };
+  today: string;
+}
+
+/** Creates an organization and its root member — the owner, an admin. Run inside a transaction. */
+export async function createOrganizationWithOwner(tx: Db, input: NewOrganization) {
+  const organization = await insertOrganization(tx, {
+    id: randomUUID(),
+    name: input.organizationName,
+    defaultLocale: input.locale,
+  });
+  const owner = await insertMember(tx, {
+    organizationId: organization.id,
+    id: randomUUID(),
+    userId: input.owner.userId,
+    name: input.owner.name,
+    email: input.owner.email,
+    kind: 'partner',
+    status: 'active',
+    role: 'admin',
+    sponsorId: null,
+    // The root of the tree; the structure engine gives every member below it a path under this one.
+    path: '',
+    depth: 0,
+    joinedOn: input.today,
+  });
+  return { organization, owner };
+}
