@@ -1,7 +1,7 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { LOCALES } from '../../core/locales.ts';
 
-export const LOCALES = ['en', 'de', 'bg'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from '../../core/locales.ts';
 
 export const localeEnum = pgEnum('locale', LOCALES);
 export const memberKindEnum = pgEnum('member_kind', ['customer', 'partner']);

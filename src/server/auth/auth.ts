@@ -42,6 +42,8 @@ export function createAuth(db: Db, config: Pick<Config, 'baseUrl' | 'secret' | '
     // Our own routes limit sign-in attempts per address (see accounts/routes.ts).
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    // Failed sign-ins are answered with 401 and counted by the rate limit; no need to log each one.
+    logger: { level: 'error' },
     advanced: {
       cookiePrefix: 'downline',
       useSecureCookies: config.baseUrl?.startsWith('https://') ?? false,

@@ -1,0 +1,16 @@
+// The interface languages, shared by the server, the database enum and the web app (no dependencies).
+export const LOCALES = ['en', 'de', 'bg'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The first supported language among the browser's preferences ("de-AT" → "de"), else English. */
+export function pickLocale(preferences: readonly string[]): Locale {
+  for (const tag of preferences) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}

@@ -1,0 +1,55 @@
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { api, type Me } from '../api.ts';
+import { currentLocale } from '../i18n.ts';
+import { installationQuery, meQuery } from '../session.ts';
+
+/** The signed-in person; only inside the signed-in part of the app (its route guarantees it). */
+export function useMe(): Me {
+  const { data } = useSuspenseQuery(meQuery);
+  if (!data) throw new Error('useMe outside the signed-in area');
+  return data;
+}
+
+function useAfterSignIn() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return async () => {
+    queryClient.removeQueries();
+    await queryClient.fetchQuery(meQuery);
+    await navigate({ to: '/' });
+  };
+}
+
+export function useSignIn() {
+  const afterSignIn = useAfterSignIn();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) =>
+      api('/api/v1/auth/sign-in', { method: 'POST', body }),
+    onSuccess: afterSignIn,
+  });
+}
+
+export function useSignUp() {
+  const afterSignIn = useAfterSignIn();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; email: string; password: string; organizationName: string }) =>
+      api('/api/v1/auth/sign-up', { method: 'POST', body: { ...body, locale: currentLocale() } }),
+    onSuccess: afterSignIn,
+    onError: () => queryClient.invalidateQueries({ queryKey: installationQuery.queryKey }),
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () => api('/api/v1/auth/sign-out', { method: 'POST', body: {} }),
+    onSettled: async () => {
+      queryClient.removeQueries();
+      queryClient.setQueryData(meQuery.queryKey, null);
+      await navigate({ to: '/sign-in' });
+    },
+  });
+}

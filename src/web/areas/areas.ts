@@ -1,0 +1,23 @@
+import {
+  IconAddressBook,
+  IconChartBar,
+  IconHierarchy2,
+  IconHome,
+  IconNotebook,
+  IconSchool,
+  IconTargetArrow,
+} from '@tabler/icons-react';
+
+/** The areas of the app in navigation order. `ready: false` areas show a plain "coming" page. */
+export const AREAS = [
+  { key: 'today', path: '/', icon: IconHome, ready: true },
+  { key: 'structure', path: '/structure', icon: IconHierarchy2, ready: false },
+  { key: 'contacts', path: '/contacts', icon: IconAddressBook, ready: false },
+  { key: 'diary', path: '/diary', icon: IconNotebook, ready: false },
+  { key: 'plans', path: '/plans', icon: IconTargetArrow, ready: false },
+  { key: 'kpis', path: '/kpis', icon: IconChartBar, ready: false },
+  { key: 'trainings', path: '/trainings', icon: IconSchool, ready: false },
+] as const;
+
+export type AreaKey = (typeof AREAS)[number]['key'];
+export const COMING_AREAS = AREAS.filter((a) => !a.ready);

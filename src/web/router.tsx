@@ -1,0 +1,106 @@
+// The route tree. Pages are split per route (lazy); the signed-in area is guarded in one place.
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { isLocale } from '../core/locales.ts';
+import { COMING_AREAS } from './areas/areas.ts';
+import { ComingSoon } from './areas/ComingSoon.tsx';
+import { applyLocale } from './i18n.ts';
+import { installationQuery, meQuery } from './session.ts';
+import { AppLayout } from './ui/AppLayout.tsx';
+import { NotFound } from './ui/NotFound.tsx';
+import { PageError, PageLoading } from './ui/PageStates.tsx';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+/** Pages for people who are not signed in; a signed-in person is sent to Today. */
+const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'public',
+  beforeLoad: async ({ context }) => {
+    if (await context.queryClient.ensureQueryData(meQuery)) throw redirect({ to: '/' });
+  },
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/sign-in',
+  beforeLoad: async ({ context }) => {
+    const installation = await context.queryClient.fetchQuery(installationQuery);
+    if (installation.needsOwner) throw redirect({ to: '/sign-up' });
+  },
+  component: lazyRouteComponent(() => import('./accounts/SignInPage.tsx')),
+});
+
+const signUpRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/sign-up',
+  loader: ({ context }) => context.queryClient.ensureQueryData(installationQuery),
+  component: lazyRouteComponent(() => import('./accounts/SignUpPage.tsx')),
+});
+
+/** The signed-in area: needs a session, and applies the person's stored language. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/sign-in' });
+    if (isLocale(me.user.locale)) await applyLocale(me.user.locale);
+  },
+  component: AppLayout,
+});
+
+const todayRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./today/TodayPage.tsx')),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('./settings/SettingsPage.tsx')),
+});
+
+const comingRoutes = COMING_AREAS.map((area) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: area.path,
+    component: () => <ComingSoon area={area.key} />,
+  }),
+);
+
+const routeTree = rootRoute.addChildren([
+  publicRoute.addChildren([signInRoute, signUpRoute]),
+  appRoute.addChildren([todayRoute, settingsRoute, ...comingRoutes]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: PageLoading,
+    defaultErrorComponent: PageError,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,169 @@
+import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconLogout } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { LOCALES, type Locale } from '../../core/locales.ts';
+import { useMe, useSignOut } from '../accounts/hooks.ts';
+import { api, type Me, type Organization } from '../api.ts';
+import { meQuery } from '../session.ts';
+import { errorMessage, fieldErrors } from '../ui/errors.ts';
+import { useFormat } from '../ui/format.ts';
+import { useChangeLocale } from '../ui/useChangeLocale.ts';
+
+function Section({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Card withBorder padding="lg">
+      <Title order={2} size="h4" mb={description ? 4 : 'sm'}>
+        {title}
+      </Title>
+      {description && (
+        <Text c="dimmed" size="sm" mb="sm">
+          {description}
+        </Text>
+      )}
+      {children}
+    </Card>
+  );
+}
+
+function ProfileSection({ me }: { me: Me }) {
+  const { t } = useTranslation(['settings', 'common', 'errors']);
+  const queryClient = useQueryClient();
+  const form = useForm({ initialValues: { name: me.user.name } });
+  const save = useMutation({
+    mutationFn: (name: string) => api<Me>('/api/v1/me', { method: 'PATCH', body: { name } }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(meQuery.queryKey, updated);
+      form.resetDirty({ name: updated.user.name });
+      notifications.show({ color: 'teal', message: t('common:status.saved') });
+    },
+    onError: (error) => form.setErrors(fieldErrors(t, error)),
+  });
+  return (
+    <Section title={t('profile.title')}>
+      <form onSubmit={form.onSubmit((v) => save.mutate(v.name))}>
+        <Stack>
+          <TextInput label={t('profile.name')} required {...form.getInputProps('name')} />
+          <TextInput label={t('profile.email')} value={me.user.email} readOnly variant="filled" />
+          <Group>
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              {t('common:actions.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+function LanguageSection() {
+  const { t, i18n } = useTranslation(['settings', 'common']);
+  const changeLocale = useChangeLocale();
+  const format = useFormat();
+  return (
+    <Section title={t('language.title')} description={t('language.description')}>
+      <SegmentedControl
+        fullWidth
+        value={i18n.language}
+        onChange={(value) => changeLocale(value as Locale)}
+        data={LOCALES.map((l) => ({ value: l, label: t(`common:language.${l}`) }))}
+        data-testid="language-control"
+      />
+      <Text size="sm" c="dimmed" mt="sm" data-testid="format-example">
+        {t('language.example', {
+          date: format.date(new Date(), { dateStyle: 'full' }),
+          number: format.number(12345.67, { maximumFractionDigits: 2 }),
+        })}
+      </Text>
+    </Section>
+  );
+}
+
+function OrganizationSection({ me }: { me: Me }) {
+  const { t } = useTranslation(['settings', 'common', 'errors']);
+  const queryClient = useQueryClient();
+  const isAdmin = me.member.role === 'admin';
+  const form = useForm({
+    initialValues: { name: me.organization.name, defaultLocale: me.organization.defaultLocale },
+  });
+  const save = useMutation({
+    mutationFn: (body: { name: string; defaultLocale: Locale }) =>
+      api<Organization>('/api/v1/organization', { method: 'PATCH', body }),
+    onSuccess: (organization) => {
+      queryClient.setQueryData(meQuery.queryKey, (old) => (old ? { ...old, organization } : old));
+      form.resetDirty({ name: organization.name, defaultLocale: organization.defaultLocale });
+      notifications.show({ color: 'teal', message: t('common:status.saved') });
+    },
+    onError: (error) => {
+      form.setErrors(fieldErrors(t, error));
+      notifications.show({ color: 'red', message: errorMessage(t, error) });
+    },
+  });
+  return (
+    <Section title={t('organization.title')} description={isAdmin ? undefined : t('organization.adminOnly')}>
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+        <Stack>
+          <TextInput
+            label={t('organization.name')}
+            readOnly={!isAdmin}
+            required
+            {...form.getInputProps('name')}
+          />
+          <Select
+            label={t('organization.defaultLocale')}
+            readOnly={!isAdmin}
+            allowDeselect={false}
+            data={LOCALES.map((l) => ({ value: l, label: t(`common:language.${l}`) }))}
+            {...form.getInputProps('defaultLocale')}
+          />
+          {isAdmin && (
+            <Group>
+              <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+                {t('common:actions.save')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+export default function SettingsPage() {
+  const { t } = useTranslation(['settings', 'common']);
+  const me = useMe();
+  const signOut = useSignOut();
+  return (
+    <Stack maw={720} gap="lg">
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
+      <ProfileSection me={me} />
+      <LanguageSection />
+      <OrganizationSection me={me} />
+      <Section title={t('account.title')} description={t('account.signOutBody')}>
+        <Group>
+          <Button
+            variant="light"
+            color="red"
+            leftSection={<IconLogout size={16} />}
+            onClick={() => signOut.mutate()}
+            loading={signOut.isPending}
+          >
+            {t('common:actions.signOut')}
+          </Button>
+        </Group>
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,44 @@
+import { Card, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconSunrise } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../accounts/hooks.ts';
+import { useFormat } from '../ui/format.ts';
+
+function partOfDay(hour: number) {
+  if (hour < 12) return 'morning';
+  if (hour < 18) return 'afternoon';
+  return 'evening';
+}
+
+export default function TodayPage() {
+  const { t } = useTranslation('today');
+  const me = useMe();
+  const format = useFormat();
+  const now = new Date();
+  const firstName = me.user.name.split(/\s+/)[0] ?? me.user.name;
+
+  return (
+    <Stack maw={720} gap="lg">
+      <div>
+        <Title order={1} size="h2" data-testid="today-greeting">
+          {t(`greeting.${partOfDay(now.getHours())}`, { name: firstName })}
+        </Title>
+        <Text c="dimmed" data-testid="today-date">
+          {format.date(now, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t(`role.${me.member.role}`, { organization: me.organization.name })}
+        </Text>
+      </div>
+      <Card withBorder padding="lg">
+        <ThemeIcon variant="light" size="xl" radius="xl" mb="sm">
+          <IconSunrise />
+        </ThemeIcon>
+        <Title order={2} size="h4" mb={4}>
+          {t('empty.title')}
+        </Title>
+        <Text c="dimmed">{t('empty.body')}</Text>
+      </Card>
+    </Stack>
+  );
+}

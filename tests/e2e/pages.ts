@@ -1,0 +1,53 @@
+// Page objects for flows the specs repeat.
+import { expect, type Page } from '@playwright/test';
+
+export const owner = {
+  organizationName: 'Team Sunrise',
+  name: 'Maria Petrova',
+  email: 'maria@example.org',
+  password: 'correct horse 42',
+};
+
+export class SignUpPage {
+  constructor(private readonly page: Page) {}
+
+  async setUpOrganization(values = owner) {
+    await this.page.getByLabel('Name of your team or company').fill(values.organizationName);
+    await this.page.getByLabel('Your name').fill(values.name);
+    await this.page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(values.email);
+    await this.page.getByRole('textbox', { name: 'Password', exact: true }).fill(values.password);
+    await this.page.getByRole('button', { name: 'Create organization' }).click();
+  }
+}
+
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/sign-in');
+    await expect(this.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(email);
+    await this.page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+}
+
+export class Shell {
+  constructor(private readonly page: Page) {}
+
+  navigation() {
+    return this.page.getByRole('navigation');
+  }
+
+  async chooseLanguage(label: 'English' | 'Deutsch' | 'Български') {
+    await this.page.getByTestId('language-menu').click();
+    await this.page.getByRole('menuitem', { name: label }).click();
+  }
+
+  async signOut() {
+    await this.page.getByTestId('sign-out').click();
+  }
+}
