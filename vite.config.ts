@@ -12,7 +12,8 @@ export default defineConfig({
     rollupOptions: {
       output: {
         manualChunks(id) {
-          if (id.includes('node_modules/@mantine') || id.includes('node_modules/@floating-ui')) return 'mantine';
+          if (id.includes('node_modules/@mantine') || id.includes('node_modules/@floating-ui'))
+            return 'mantine';
           if (id.includes('node_modules/react') || id.includes('node_modules/scheduler')) return 'react';
           if (id.includes('node_modules/@tanstack')) return 'tanstack';
         },

@@ -1,5 +1,5 @@
 // Sign-up, sign-in and sign-out through the authentication library's server API.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { authUser } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
@@ -17,8 +17,17 @@ function isAuthLibraryError(e: unknown): e is AuthLibraryError {
   return typeof e === 'object' && e !== null && 'statusCode' in e && 'body' in e;
 }
 
-// The first sign-up on an empty installation is serialized, so two people racing to set it up
-// cannot both become owners of two organizations.
+const installationTaken = () =>
+  new AppError(
+    403,
+    'invitation_required',
+    'This Downline is already set up. New members join through a personal invitation link from their sponsor.',
+  );
+
+const FIRST_OWNER_LOCK = 4_711_2027;
+
+// The first sign-up on an empty installation is serialized within this process (so a second one is refused
+// before it creates an account); across processes the advisory lock in the transaction decides.
 let setupQueue: Promise<unknown> = Promise.resolve();
 function serialized<T>(fn: () => Promise<T>): Promise<T> {
   const run = setupQueue.then(fn, fn);
@@ -36,11 +45,7 @@ export function accountService({ database, auth, clock }: Deps) {
     signUp(input: z.infer<typeof signUpBody>, headers: Headers) {
       return serialized(async () => {
         if ((await countOrganizations(db)) > 0) {
-          throw new AppError(
-            403,
-            'invitation_required',
-            'This Downline is already set up. New members join through a personal invitation link from their sponsor.',
-          );
+          throw installationTaken();
         }
         const result = await auth.api
           .signUpEmail({
@@ -59,6 +64,9 @@ export function accountService({ database, auth, clock }: Deps) {
         const userId = result.response.user.id;
         try {
           await db.transaction(async (tx) => {
+            // Several server processes on one PostgreSQL: the first to get here creates the organization.
+            await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_OWNER_LOCK})`);
+            if ((await countOrganizations(tx)) > 0) throw installationTaken();
             await tx.update(authUser).set({ locale: input.locale }).where(eq(authUser.id, userId));
             await createOrganizationWithOwner(tx, {
               organizationName: input.organizationName,

@@ -17,7 +17,10 @@ function originOf(value: string | undefined): string | null {
 }
 
 export function registerCsrfGuard(app: FastifyInstance, config: Pick<Config, 'baseUrl' | 'trustedOrigins'>) {
-  const trusted = new Set([...(config.baseUrl ? [config.baseUrl] : []), ...config.trustedOrigins]);
+  // Origins are compared in their serialized form (lower-case host, no default port), as browsers send them.
+  const trusted = new Set(
+    [...(config.baseUrl ? [config.baseUrl] : []), ...config.trustedOrigins].map((o) => originOf(o) ?? o),
+  );
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
     const origin = originOf(request.headers.origin) ?? originOf(request.headers.referer);
@@ -25,7 +28,8 @@ export function registerCsrfGuard(app: FastifyInstance, config: Pick<Config, 'ba
       if (!request.headers.cookie) return;
       throw new AppError(403, 'cross_site_request', 'The request has no Origin header; it was refused.');
     }
-    const own = `${request.protocol}://${request.host}`;
+    // The Host header may carry the default port (`example.org:443`) or capitals; Origin never does.
+    const own = originOf(`${request.protocol}://${request.host}`);
     if (origin === own || trusted.has(origin)) return;
     throw new AppError(403, 'cross_site_request', `Requests from ${origin} are not accepted.`);
   });

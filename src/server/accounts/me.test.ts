@@ -1,0 +1,97 @@
+// The signed-in person: reading and changing their name and interface language.
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { authUser, members } from '../../../src/db/schema/index.ts';
+import {
+  api,
+  createMember,
+  expectError,
+  fieldPaths,
+  OWNER,
+  signIn,
+  signUpOwner,
+  useTestContext,
+} from '../../../tests/support/index.ts';
+
+describe('/api/v1/me', () => {
+  const ctx = useTestContext();
+  let cookie: string;
+
+  it('anonymous requests are 401 unauthenticated', async () => {
+    expectError(await api(ctx.app).get('/api/v1/me'), 401, 'unauthenticated');
+    expectError(await api(ctx.app).patch('/api/v1/me', { locale: 'de' }), 401, 'unauthenticated');
+  });
+
+  it('returns the person, their member and organization', async () => {
+    cookie = await signUpOwner(ctx.app, { locale: 'bg' });
+    const response = await api(ctx.app, cookie).get('/api/v1/me');
+    expect(response.statusCode, response.body).toBe(200);
+    const me = response.json();
+    expect(me).toEqual({
+      user: { id: expect.any(String), name: OWNER.name, email: OWNER.email, locale: 'bg' },
+      member: { id: expect.any(String), role: 'admin' },
+      organization: {
+        id: expect.any(String),
+        name: OWNER.organizationName,
+        defaultLocale: 'bg',
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+    });
+  });
+
+  it('an unsupported locale is a 400 naming `locale`', async () => {
+    const response = await api(ctx.app, cookie).patch('/api/v1/me', { locale: 'fr' });
+    const body = expectError(response, 400, 'validation_failed');
+    expect(fieldPaths(body)).toEqual(['locale']);
+  });
+
+  it('an empty name is a 400 naming `name`', async () => {
+    const response = await api(ctx.app, cookie).patch('/api/v1/me', { name: '   ' });
+    const body = expectError(response, 400, 'validation_failed');
+    expect(fieldPaths(body)).toEqual(['name']);
+  });
+
+  it('a patch that changes nothing is a 400', async () => {
+    const response = await api(ctx.app, cookie).patch('/api/v1/me', {});
+    expectError(response, 400, 'validation_failed');
+  });
+
+  it('changing the locale persists', async () => {
+    const response = await api(ctx.app, cookie).patch('/api/v1/me', { locale: 'de' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().user.locale).toBe('de');
+    const again = await api(ctx.app, cookie).get('/api/v1/me');
+    expect(again.json().user).toMatchObject({ locale: 'de', name: OWNER.name });
+  });
+
+  it('changing the name persists, on the account and on the member', async () => {
+    const response = await api(ctx.app, cookie).patch('/api/v1/me', { name: '  Olivia Renamed ' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().user).toMatchObject({ name: 'Olivia Renamed', locale: 'de' });
+    const again = await api(ctx.app, cookie).get('/api/v1/me');
+    expect(again.json().user).toMatchObject({ name: 'Olivia Renamed', locale: 'de' });
+    const [member] = await ctx.db.select().from(members).where(eq(members.id, again.json().member.id));
+    expect(member!.name).toBe('Olivia Renamed');
+  });
+
+  it('a plain member sees their own record and may change it', async () => {
+    const [owner] = await ctx.db.select().from(members);
+    const { member, user } = await createMember(ctx.db, {
+      organizationId: owner!.organizationId,
+      sponsor: owner!,
+      name: 'Max Member',
+    });
+    const memberCookie = await signIn(ctx.app, user!.email, user!.password);
+    const me = await api(ctx.app, memberCookie).get('/api/v1/me');
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json()).toMatchObject({
+      user: { email: user!.email, name: 'Max Member', locale: null },
+      member: { id: member.id, role: 'member' },
+      organization: { id: owner!.organizationId },
+    });
+    const patch = await api(ctx.app, memberCookie).patch('/api/v1/me', { name: 'Max M.' });
+    expect(patch.statusCode, patch.body).toBe(200);
+    const [ownerUser] = await ctx.db.select().from(authUser).where(eq(authUser.id, owner!.userId!));
+    expect(ownerUser!.name).toBe('Olivia Renamed');
+  });
+});
