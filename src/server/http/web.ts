@@ -12,8 +12,8 @@ export async function registerWebApp(app: FastifyInstance, webDir: string) {
       root: webDir,
       wildcard: false,
       index: false,
-      setHeaders(reply, filePath) {
-        reply.header(
+      setHeaders(res, filePath) {
+        res.setHeader(
           'cache-control',
           filePath.includes(`${path.sep}assets${path.sep}`)
             ? 'public, max-age=31536000, immutable'
