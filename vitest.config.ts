@@ -26,7 +26,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'api-pglite',
-          include: apiTests,
+          // The server-process test runs on the embedded database only: it is about its data directory.
+          include: [...apiTests, 'tests/integration/**/*.test.ts'],
           environment: 'node',
           env: { DOWNLINE_TEST_DB: 'pglite' },
           globalSetup: ['tests/support/pglite-global-setup.ts'],

@@ -111,7 +111,7 @@ mkdirSync(reportDir, { recursive: true });
 heading('unit + API on PGlite');
 {
   const { code, report, ms } = await vitestPass(['unit', 'api-pglite'], 'vitest-unit-pglite.json');
-  const isApi = (file) => file.startsWith('src/server/') || file.startsWith('src/db/');
+  const isApi = (file) => /^(src\/server|src\/db|tests\/integration)\//.test(file);
   const groups = vitestCounts(report, (file) => (isApi(file) ? 'api' : 'unit'));
   const unit = groups.get('unit') ?? emptyCounts();
   const apiCounts = groups.get('api') ?? emptyCounts();

@@ -17,14 +17,14 @@ export function AuthLayout({
   const { t } = useTranslation();
   return (
     <Box mih="100dvh" bg="var(--mantine-color-gray-0)" px="sm" py="lg">
-      <Group justify="space-between" maw={440} mx="auto" mb="lg">
-        <Group gap="xs">
+      <Group justify="space-between" maw={440} mx="auto" mb="lg" wrap="nowrap" align="flex-start">
+        <Group gap="xs" wrap="nowrap" miw={0} style={{ flex: 1 }}>
           <Logo size={32} />
-          <Stack gap={0}>
+          <Stack gap={0} miw={0}>
             <Title order={2} size="h4">
               {t('appName')}
             </Title>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" lineClamp={2}>
               {t('tagline')}
             </Text>
           </Stack>
