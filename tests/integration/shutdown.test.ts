@@ -84,10 +84,15 @@ describe('server process', () => {
     try {
       const installation = await fetch(`http://127.0.0.1:${port}/api/v1/installation`).then((r) => r.json());
       expect(installation).toEqual({ needsOwner: false });
-      const signIn = await post(port, '/api/v1/auth/sign-in', { email: 'ivan@example.org', password: 'a long password' });
+      const signIn = await post(port, '/api/v1/auth/sign-in', {
+        email: 'ivan@example.org',
+        password: 'a long password',
+      });
       expect(signIn.status).toBe(200);
       const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
-      const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { cookie } }).then((r) => r.json());
+      const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { cookie } }).then((r) =>
+        r.json(),
+      );
       expect(me.organization.name).toBe('Екип Изгрев');
     } finally {
       expect(await interrupt(second)).toBe(0);
