@@ -3,13 +3,9 @@
 // migrated template. Which one comes from DOWNLINE_TEST_DB, set per vitest project.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, type Db, MIGRATIONS_FOLDER, openDatabase } from '../../src/db/client.ts';
-import * as schema from '../../src/db/schema/index.ts';
+import { type Database, openDatabase } from '../../src/db/client.ts';
 import './provided.ts';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
@@ -38,23 +34,7 @@ async function openPgliteCopy(): Promise<Database> {
     return database;
   }
   templateBytes ??= readFile(templateFile) as Promise<Uint8Array<ArrayBuffer>>;
-  const client = await PGlite.create({ loadDataDir: new Blob([await templateBytes]) });
-  // The same wiring as openDatabase() in src/db/client.ts, over an instance that starts from the dump.
-  const db = drizzle(client, { schema }) as unknown as Db;
-  let closed = false;
-  return {
-    db,
-    kind: 'pglite',
-    migrate: () => migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER }),
-    ping: async () => {
-      await client.query('select 1');
-    },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await client.close();
-    },
-  };
+  return openDatabase({ kind: 'pglite', dataDir: null, loadDataDir: new Blob([await templateBytes]) });
 }
 
 async function openPostgresCopy(): Promise<Database> {
