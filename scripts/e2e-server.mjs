@@ -2,6 +2,9 @@
 // fresh installation.
 import { rmSync } from 'node:fs';
 
-rmSync(process.env.DOWNLINE_DATA_DIR, { recursive: true, force: true });
+const dataDir = process.env.DOWNLINE_DATA_DIR;
+if (!dataDir)
+  throw new Error('DOWNLINE_DATA_DIR must name the throwaway data directory (playwright.config.ts sets it).');
+rmSync(dataDir, { recursive: true, force: true });
 process.argv = [process.argv[0], 'downline', 'serve'];
 await import('../bin/downline.js');

@@ -6,7 +6,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const output = path.join(root, 'dist/web/index.html');
-const sources = ['src/web', 'locales', 'index.html', 'vite.config.ts', 'package-lock.json'];
+// Everything the bundle is made from: the web app, the shared core it imports, texts, static files, config.
+const sources = [
+  'src/web',
+  'src/core',
+  'locales',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'postcss.config.cjs',
+  'package-lock.json',
+];
 
 function newest(p) {
   if (!existsSync(p)) return 0;

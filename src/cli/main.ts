@@ -1,6 +1,6 @@
 // The `downline` command.
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/client.ts';
+import { DataDirInUseError, openDatabase } from '../db/client.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { startServer } from '../server/server.ts';
 
@@ -42,7 +42,9 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((err) => {
-  if (err instanceof ConfigError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof DataDirInUseError) console.error(err.message);
+  else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+    console.error(`The port is already in use: ${(err as Error).message}`);
   else console.error(err);
   process.exit(1);
 });

@@ -2,6 +2,9 @@
 export const LOCALES = ['en', 'de', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** Each language by its own name, as language menus show them whatever the current language. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch', bg: 'Български' };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

@@ -1,6 +1,6 @@
 // Opens the database: embedded PGlite (default, data in a directory) or a PostgreSQL server
 // (DATABASE_URL). Both speak the same SQL and run the same committed migrations.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -41,10 +41,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
+  }).catch((err) => {
+    unlock();
+    throw err;
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
@@ -58,13 +65,56 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<D
     close: async () => {
       if (closed) return;
       closed = true;
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }
 
+/**
+ * The embedded database belongs to one process at a time. A second server or `downline migrate` on a
+ * directory in use stops with a clear message instead of writing beside the first; a lock left by a
+ * process that no longer runs is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(file, 'utf8'));
+      if (pid && pid !== process.pid && isRunning(pid)) {
+        throw new DataDirInUseError(
+          `The data directory ${dataDir} is in use by another Downline process (pid ${pid}).`,
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new DataDirInUseError(`Could not lock the data directory ${dataDir}.`);
+}
+
+export class DataDirInUseError extends Error {}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that breaks (a server restart) is dropped and replaced by the pool; without a
+  // listener, node-postgres would crash the process over it.
+  pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
   // Surface connection problems at start, with the server's own message.
   const probe = await pool.connect();
   probe.release();

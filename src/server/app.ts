@@ -20,6 +20,7 @@ import type { Config } from './config.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerCsrfGuard } from './http/csrf.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { loggerOptions } from './http/logging.ts';
 import { type Clock, type Deps, systemClock } from './http/types.ts';
 import { registerWebApp } from './http/web.ts';
 import { organizationRoutes } from './organizations/routes.ts';
@@ -35,12 +36,13 @@ export interface BuildOptions {
 
 export async function buildApp({ config, database, clock = systemClock, logger }: BuildOptions) {
   const app = Fastify({
-    logger: logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    },
+    logger: logger ?? loggerOptions(config),
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest to us (what Fastify does with a number).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -78,7 +80,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  const auth = createAuth(database.db, config);
+  const auth = createAuth(database.db, config, app.log);
   const deps: Deps = { database, auth, config, clock };
   registerCsrfGuard(app, config);
   registerAuthentication(app, { auth, db: database.db });

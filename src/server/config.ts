@@ -12,7 +12,11 @@ export interface Config {
   baseUrl: string | null;
   /** Extra origins allowed to send mutating requests (the web dev server). */
   trustedOrigins: string[];
-  trustProxy: boolean;
+  /**
+   * Reverse proxies whose X-Forwarded-* headers are believed: false, a hop count, or their addresses.
+   * Never "every hop": the client writes the left end of X-Forwarded-For itself.
+   */
+  trustProxy: false | number | string[];
   dataDir: string;
   database: DatabaseTarget;
   secret: string;
@@ -27,7 +31,13 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('localhost'),
   DOWNLINE_BASE_URL: z.url().optional(),
   DOWNLINE_TRUSTED_ORIGINS: z.string().optional(),
-  DOWNLINE_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
+  DOWNLINE_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'true, false, a hop count, or proxy addresses',
+    )
+    .optional(),
   DOWNLINE_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -57,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    trustProxy: e.DOWNLINE_TRUST_PROXY === 'true' || e.DOWNLINE_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(e.DOWNLINE_TRUST_PROXY),
     dataDir,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
@@ -69,10 +79,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return 1; // one proxy in front, e.g. nginx or Caddy on the same machine
+  if (/^\d+$/.test(value)) return Number(value) || false;
+  return value.split(',').map((a) => a.trim());
+}
+
 /** Without DOWNLINE_SECRET, a random secret is created once and kept in the data directory. */
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'secret.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length < 32)
+      throw new ConfigError(`${file} holds no usable secret: delete it to create a new one.`);
+    return secret;
+  }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });

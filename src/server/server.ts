@@ -6,7 +6,12 @@ import type { Config } from './config.ts';
 
 export async function startServer(config: Config) {
   const database = await openDatabase(config.database);
-  await database.migrate();
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   const app = await buildApp({ config, database });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -26,6 +31,12 @@ export async function startServer(config: Config) {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    // E.g. the port is taken: close the database before giving up, so nothing is left half-written.
+    await app.close();
+    throw err;
+  }
   return app;
 }

@@ -3,15 +3,25 @@ import '@mantine/notifications/styles.css';
 import './i18n.ts';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api.ts';
 import { createAppRouter } from './router.tsx';
+import { meQuery } from './session.ts';
 import { theme } from './theme.ts';
 
+// A session that ends (expired, signed out elsewhere) sends the person to sign-in from wherever they are.
+function onApiError(error: unknown) {
+  if (!(error instanceof ApiError) || error.code !== 'unauthenticated') return;
+  queryClient.setQueryData(meQuery.queryKey, null);
+  void router.navigate({ to: '/sign-in' });
+}
+
 const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     queries: {
       // Client errors (4xx) will not change on a retry; network trouble might.

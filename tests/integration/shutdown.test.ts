@@ -22,7 +22,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function start(port: number): Promise<ChildProcess> {
+function serverEnv(port: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -31,7 +31,15 @@ async function start(port: number): Promise<ChildProcess> {
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['bin/downline.js', 'serve'], { cwd: root, env, stdio: 'pipe' });
+  return env;
+}
+
+async function start(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['bin/downline.js', 'serve'], {
+    cwd: root,
+    env: serverEnv(port),
+    stdio: 'pipe',
+  });
   let output = '';
   child.stderr?.on('data', (d) => {
     output += d;
@@ -67,7 +75,7 @@ const post = (port: number, url: string, body: unknown) =>
 describe('server process', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('closes the embedded database cleanly on SIGINT and reopens it with its data', async () => {
+  it('closes the embedded database cleanly on SIGINT, refuses a second server, and reopens with its data', async () => {
     const port = await freePort();
     const first = await start(port);
     const signUp = await post(port, '/api/v1/auth/sign-up', {
@@ -78,9 +86,25 @@ describe('server process', () => {
       locale: 'bg',
     });
     expect(signUp.status).toBe(201);
+
+    // A second server on the same data directory stops at once instead of writing beside the first.
+    const second = spawn(process.execPath, ['bin/downline.js', 'serve'], {
+      cwd: root,
+      env: { ...serverEnv(await freePort()) },
+      stdio: 'pipe',
+    });
+    let secondOutput = '';
+    second.stderr?.on('data', (d) => {
+      secondOutput += d;
+    });
+    const secondExit = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+    expect(secondExit).toBe(1);
+    expect(secondOutput).toContain('in use by another Downline process');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).ok).toBe(true);
+
     expect(await interrupt(first)).toBe(0);
 
-    const second = await start(port);
+    const restarted = await start(port);
     try {
       const installation = await fetch(`http://127.0.0.1:${port}/api/v1/installation`).then((r) => r.json());
       expect(installation).toEqual({ needsOwner: false });
@@ -95,7 +119,7 @@ describe('server process', () => {
       );
       expect(me.organization.name).toBe('Екип Изгрев');
     } finally {
-      expect(await interrupt(second)).toBe(0);
+      expect(await interrupt(restarted)).toBe(0);
     }
   }, 120_000);
 });

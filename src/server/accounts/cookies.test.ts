@@ -18,7 +18,7 @@ const viaHttpsProxy = {
 };
 
 describe('behind a trusted https proxy', () => {
-  const ctx = useTestContext({ config: { trustProxy: true } });
+  const ctx = useTestContext({ config: { trustProxy: 1 } });
 
   it('the session cookie is Secure', async () => {
     const response = await api(ctx.app).post('/api/v1/auth/sign-up', OWNER, { headers: viaHttpsProxy });

@@ -1,13 +1,12 @@
 // Accounts: installation state, sign-up (first owner), sign-in, sign-out, and the signed-in person.
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { authUser } from '../../db/schema/index.ts';
-import { actorOf, requireActor } from '../auth/actor.ts';
+import { type Actor, actorOf, requireActor } from '../auth/actor.ts';
 import { fetchHeaders, forwardCookies } from '../auth/plugin.ts';
 import { errorResponses, errors } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
-import { presentOrganization } from '../organizations/presenters.ts';
 import { getOrganization, renameMemberOfUser } from '../organizations/queries.ts';
+import { presentMe } from './presenters.ts';
+import { updateUser } from './queries.ts';
 import { installationSchema, meSchema, signInBody, signUpBody, updateMeBody } from './schemas.ts';
 import { accountService } from './service.ts';
 
@@ -15,6 +14,11 @@ const okSchema = z.object({ ok: z.literal(true) });
 
 export async function accountRoutes(app: App, deps: Deps) {
   const accounts = accountService(deps);
+  // Per client address; sign-up shares the limit so it cannot be used to probe passwords either.
+  const signInLimit = {
+    max: deps.config.signInRateLimit.max,
+    timeWindow: deps.config.signInRateLimit.windowMs,
+  };
   const { db } = deps.database;
 
   app.get(
@@ -39,9 +43,7 @@ export async function accountRoutes(app: App, deps: Deps) {
         body: signUpBody,
         response: { 201: okSchema, ...errorResponses(400, 403, 409, 429) },
       },
-      config: {
-        rateLimit: { max: deps.config.signInRateLimit.max, timeWindow: deps.config.signInRateLimit.windowMs },
-      },
+      config: { rateLimit: signInLimit },
     },
     async (request, reply) => {
       const headers = await accounts.signUp(request.body, fetchHeaders(request));
@@ -59,9 +61,7 @@ export async function accountRoutes(app: App, deps: Deps) {
         body: signInBody,
         response: { 200: okSchema, ...errorResponses(400, 401, 429) },
       },
-      config: {
-        rateLimit: { max: deps.config.signInRateLimit.max, timeWindow: deps.config.signInRateLimit.windowMs },
-      },
+      config: { rateLimit: signInLimit },
     },
     async (request, reply) => {
       const headers = await accounts.signIn(request.body, fetchHeaders(request));
@@ -80,14 +80,10 @@ export async function accountRoutes(app: App, deps: Deps) {
     },
   );
 
-  const presentMe = async (actor: ReturnType<typeof actorOf>) => {
+  const me = async (actor: Actor) => {
     const organization = await getOrganization(db, actor.organizationId);
     if (!organization) throw errors.notFound('Organization');
-    return {
-      user: { id: actor.userId, name: actor.name, email: actor.email, locale: actor.locale },
-      member: { id: actor.memberId, role: actor.role },
-      organization: presentOrganization(organization),
-    };
+    return presentMe(actor, organization);
   };
 
   app.get(
@@ -100,7 +96,7 @@ export async function accountRoutes(app: App, deps: Deps) {
         response: { 200: meSchema, ...errorResponses(401) },
       },
     },
-    async (request) => presentMe(actorOf(request)),
+    async (request) => me(actorOf(request)),
   );
 
   app.patch(
@@ -118,13 +114,10 @@ export async function accountRoutes(app: App, deps: Deps) {
       const actor = actorOf(request);
       const { name, locale } = request.body;
       await db.transaction(async (tx) => {
-        await tx
-          .update(authUser)
-          .set({ ...(name ? { name } : {}), ...(locale ? { locale } : {}), updatedAt: new Date() })
-          .where(eq(authUser.id, actor.userId));
+        await updateUser(tx, actor.userId, { name, locale });
         if (name) await renameMemberOfUser(tx, actor.organizationId, actor.userId, name);
       });
-      return presentMe({ ...actor, name: name ?? actor.name, locale: locale ?? actor.locale });
+      return me({ ...actor, name: name ?? actor.name, locale: locale ?? actor.locale });
     },
   );
 }

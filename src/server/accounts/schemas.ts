@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts.ts';
 import { LOCALES } from '../../db/schema/enums.ts';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.ts';
 import { organizationSchema } from '../organizations/presenters.ts';
 
 const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address').max(254));

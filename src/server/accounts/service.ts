@@ -1,11 +1,11 @@
 // Sign-up, sign-in and sign-out through the authentication library's server API.
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { authUser } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { countOrganizations } from '../organizations/queries.ts';
 import { createOrganizationWithOwner } from '../organizations/service.ts';
+import { deleteUser, updateUser } from './queries.ts';
 import type { signInBody, signUpBody } from './schemas.ts';
 
 interface AuthLibraryError {
@@ -67,7 +67,7 @@ export function accountService({ database, auth, clock }: Deps) {
             // Several server processes on one PostgreSQL: the first to get here creates the organization.
             await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_OWNER_LOCK})`);
             if ((await countOrganizations(tx)) > 0) throw installationTaken();
-            await tx.update(authUser).set({ locale: input.locale }).where(eq(authUser.id, userId));
+            await updateUser(tx, userId, { locale: input.locale });
             await createOrganizationWithOwner(tx, {
               organizationName: input.organizationName,
               locale: input.locale,
@@ -77,7 +77,7 @@ export function accountService({ database, auth, clock }: Deps) {
           });
         } catch (e) {
           // Nothing half-made stays behind: without its organization the account is removed again.
-          await db.delete(authUser).where(eq(authUser.id, userId));
+          await deleteUser(db, userId);
           throw e;
         }
         return result.headers;

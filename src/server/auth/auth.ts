@@ -6,19 +6,24 @@ import { randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { FastifyBaseLogger } from 'fastify';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts.ts';
 import type { Db } from '../../db/client.ts';
 import { authAccount, authSession, authUser, authVerification } from '../../db/schema/index.ts';
 import type { Config } from '../config.ts';
+import { authLibraryLogger } from '../http/logging.ts';
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
 export const SESSION_COOKIE = 'downline.session_token';
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane.
 // (algorithm 2 is Argon2id in @node-rs/argon2's const enum, which cannot be imported under verbatimModuleSyntax.)
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export function createAuth(db: Db, config: Pick<Config, 'baseUrl' | 'secret' | 'port'>) {
+export function createAuth(
+  db: Db,
+  config: Pick<Config, 'baseUrl' | 'secret' | 'port'>,
+  log: FastifyBaseLogger,
+) {
   return betterAuth({
     appName: 'Downline',
     baseURL: config.baseUrl ?? `http://localhost:${config.port}`,
@@ -42,8 +47,8 @@ export function createAuth(db: Db, config: Pick<Config, 'baseUrl' | 'secret' | '
     // Our own routes limit sign-in attempts per address (see accounts/routes.ts).
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
-    // Failed sign-ins are answered with 401 and counted by the rate limit; no need to log each one.
-    logger: { level: 'error' },
+    // Failed sign-ins are answered with 401 and counted by the rate limit; only real errors are logged.
+    logger: { level: 'error', ...authLibraryLogger(log) },
     advanced: {
       cookiePrefix: 'downline',
       useSecureCookies: config.baseUrl?.startsWith('https://') ?? false,

@@ -27,14 +27,26 @@ export function forwardCookies(request: FastifyRequest, reply: FastifyReply, hea
   );
 }
 
+/** Whether the matched route (not the raw, possibly percent-encoded URL) is part of the API. */
+export function isApiRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.url?.startsWith('/api/') ?? false;
+}
+
 export function registerAuthentication(app: FastifyInstance, deps: { auth: Auth; db: Db }) {
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || !request.headers.cookie?.includes('downline.session_token'))
-      return;
-    const session = await deps.auth.api.getSession({ headers: fetchHeaders(request) });
-    if (!session) return;
-    const row = await findActorRow(deps.db, session.user.id);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isApiRoute(request) || !request.headers.cookie?.includes('downline.session_token')) return;
+    const result = await deps.auth.api
+      .getSession({ headers: fetchHeaders(request), returnHeaders: true })
+      .catch((err: Error) => {
+        request.log.warn({ reason: err.message }, 'session could not be read');
+        return null;
+      });
+    if (!result) return;
+    // A session used after a day is extended; the library then sends a fresh cookie with the new expiry.
+    forwardCookies(request, reply, result.headers);
+    if (!result.response) return;
+    const row = await findActorRow(deps.db, result.response.user.id);
     if (row) request.actor = row;
   });
 }

@@ -22,7 +22,8 @@ export function registerCsrfGuard(app: FastifyInstance, config: Pick<Config, 'ba
     [...(config.baseUrl ? [config.baseUrl] : []), ...config.trustedOrigins].map((o) => originOf(o) ?? o),
   );
   app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    // Every state-changing request, whatever its path: a percent-encoded path must not slip past.
+    if (SAFE_METHODS.has(request.method)) return;
     const origin = originOf(request.headers.origin) ?? originOf(request.headers.referer);
     if (!origin) {
       if (!request.headers.cookie) return;

@@ -2,7 +2,14 @@
 // client errors keep their message, and anything unexpected becomes a 500 without internals.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, errorBody, type FieldError } from './errors.ts';
+import { AppError, type ErrorCode, errorBody, type FieldError } from './errors.ts';
+
+const CLIENT_ERROR_CODES: Record<number, ErrorCode> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+};
 
 const PARAM_KEYS = ['minimum', 'maximum', 'expected', 'format', 'origin'] as const;
 
@@ -54,9 +61,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply
-        .status(status)
-        .send(errorBody(status === 404 ? 'not_found' : 'validation_failed', error.message));
+      return reply.status(status).send(errorBody(CLIENT_ERROR_CODES[status] ?? 'bad_request', error.message));
     }
     request.log.error({ err: error }, 'request failed');
     return reply

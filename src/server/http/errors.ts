@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'invitation_required',
   'rate_limited',
   'unsupported_media_type',
+  'method_not_allowed',
+  'bad_request',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

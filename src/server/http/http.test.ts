@@ -107,6 +107,21 @@ describe('csrf', () => {
     expect(me.json().user.name).not.toBe('Mallory');
   });
 
+  it('a percent-encoded path does not slip past the guard', async () => {
+    // The router decodes /%61pi/… to /api/…; the guard must judge the request all the same.
+    for (const url of ['/%61pi/v1/me', '/%61pi/v1/auth/sign-in']) {
+      const response = await api(ctx.app, cookie).request(
+        url.endsWith('me') ? 'PATCH' : 'POST',
+        url,
+        url.endsWith('me') ? { name: 'Mallory' } : { email: 'x@example.org', password: 'whatever1' },
+        { headers: { origin: 'https://evil.example' } },
+      );
+      expectError(response, 403, 'cross_site_request');
+    }
+    const me = await api(ctx.app, cookie).get('/api/v1/me');
+    expect(me.json().user.name).not.toBe('Mallory');
+  });
+
   it('a foreign Referer (without Origin) is refused', async () => {
     const response = await api(ctx.app, cookie).patch(
       '/api/v1/me',

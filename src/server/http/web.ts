@@ -1,5 +1,5 @@
 // Serves the built web app: hashed assets cached for a year, index.html for every client-side route.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +12,8 @@ export async function registerWebApp(app: FastifyInstance, webDir: string) {
       root: webDir,
       wildcard: false,
       index: false,
+      // Our own cache headers below; the plugin's default (max-age=0) would replace them.
+      cacheControl: false,
       setHeaders(res, filePath) {
         res.setHeader(
           'cache-control',
@@ -30,11 +32,18 @@ export async function registerWebApp(app: FastifyInstance, webDir: string) {
     if (isPage && hasWeb) {
       // Client-side routes (/, /settings, …) and static files get the app; assets come from the static plugin.
       const file = request.url.split('?')[0]!.slice(1);
-      const direct = file && !file.includes('..') && existsSync(path.join(webDir, file));
-      return direct ? reply.sendFile(file) : reply.header('cache-control', 'no-cache').sendFile('index.html');
+      const direct = file && !file.includes('..') && isFile(path.join(webDir, file));
+      if (direct) return reply.sendFile(file);
+      // A missing hashed asset (an old tab after an update) is a 404, never the page in its place.
+      if (file !== 'assets' && !file.startsWith('assets/'))
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply
       .status(404)
       .send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
   });
+}
+
+function isFile(p: string): boolean {
+  return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }

@@ -2,6 +2,7 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/c
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { looksLikeEmail } from '../../core/accounts.ts';
 import { AuthLayout } from '../ui/AuthLayout.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { useSignIn } from './hooks.ts';
@@ -12,7 +13,7 @@ export default function SignInPage() {
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('errors:field.invalid_email')),
+      email: (v) => (looksLikeEmail(v) ? null : t('errors:field.invalid_email')),
       password: (v) => (v ? null : t('errors:field.required')),
     },
   });

@@ -4,12 +4,11 @@ import { IconAlertCircle, IconMailForward } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { looksLikeEmail, PASSWORD_MIN } from '../../core/accounts.ts';
 import { installationQuery } from '../session.ts';
 import { AuthLayout } from '../ui/AuthLayout.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { useSignUp } from './hooks.ts';
-
-const PASSWORD_MIN = 8;
 
 export default function SignUpPage() {
   const { t } = useTranslation(['accounts', 'common', 'errors']);
@@ -19,7 +18,7 @@ export default function SignUpPage() {
     initialValues: { name: '', email: '', password: '', organizationName: '' },
     validate: {
       name: (v) => (v.trim() ? null : t('errors:field.required')),
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('errors:field.invalid_email')),
+      email: (v) => (looksLikeEmail(v) ? null : t('errors:field.invalid_email')),
       password: (v) =>
         v.length >= PASSWORD_MIN ? null : t('errors:field.too_small', { minimum: PASSWORD_MIN }),
       organizationName: (v) => (v.trim() ? null : t('errors:field.required')),

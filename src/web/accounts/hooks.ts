@@ -1,8 +1,11 @@
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../api.ts';
 import { currentLocale } from '../i18n.ts';
 import { installationQuery, meQuery } from '../session.ts';
+import { errorMessage } from '../ui/errors.ts';
 
 /** The signed-in person; only inside the signed-in part of the app (its route guarantees it). */
 export function useMe(): Me {
@@ -44,12 +47,15 @@ export function useSignUp() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const { t } = useTranslation();
   return useMutation({
     mutationFn: () => api('/api/v1/auth/sign-out', { method: 'POST', body: {} }),
-    onSettled: async () => {
+    onSuccess: async () => {
       queryClient.removeQueries();
       queryClient.setQueryData(meQuery.queryKey, null);
       await navigate({ to: '/sign-in' });
     },
+    // Still signed in (e.g. offline): say so rather than pretend, which matters on a shared phone.
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
   });
 }

@@ -4,13 +4,15 @@ import { notifications } from '@mantine/notifications';
 import { IconLogout } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type Locale } from '../../core/locales.ts';
+import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../core/locales.ts';
 import { useMe, useSignOut } from '../accounts/hooks.ts';
 import { api, type Me, type Organization } from '../api.ts';
 import { meQuery } from '../session.ts';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
 import { useChangeLocale } from '../ui/useChangeLocale.ts';
+
+const languageOptions = LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
 
 function Section({
   title,
@@ -76,7 +78,7 @@ function LanguageSection() {
         fullWidth
         value={i18n.language}
         onChange={(value) => changeLocale(value as Locale)}
-        data={LOCALES.map((l) => ({ value: l, label: t(`common:language.${l}`) }))}
+        data={languageOptions}
         data-testid="language-control"
       />
       <Text size="sm" c="dimmed" mt="sm" data-testid="format-example">
@@ -123,7 +125,7 @@ function OrganizationSection({ me }: { me: Me }) {
             label={t('organization.defaultLocale')}
             readOnly={!isAdmin}
             allowDeselect={false}
-            data={LOCALES.map((l) => ({ value: l, label: t(`common:language.${l}`) }))}
+            data={languageOptions}
             {...form.getInputProps('defaultLocale')}
           />
           {isAdmin && (

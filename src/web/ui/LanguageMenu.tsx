@@ -1,7 +1,7 @@
 import { Button, Menu } from '@mantine/core';
 import { IconCheck, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../core/locales.ts';
+import { LANGUAGE_NAMES, LOCALES } from '../../core/locales.ts';
 import { useChangeLocale } from './useChangeLocale.ts';
 
 export function LanguageMenu() {
@@ -29,7 +29,7 @@ export function LanguageMenu() {
             onClick={() => changeLocale(locale)}
             rightSection={i18n.language === locale ? <IconCheck size={16} /> : null}
           >
-            {t(`language.${locale}`)}
+            {LANGUAGE_NAMES[locale]}
           </Menu.Item>
         ))}
       </Menu.Dropdown>

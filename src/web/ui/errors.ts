@@ -9,14 +9,17 @@ export function errorMessage(t: TFunction, error: unknown): string {
   });
 }
 
-/** Field errors keyed by field name, translated; unknown reasons fall back to the server's message. */
+/** Field errors keyed by field name, translated; unknown reasons get a generic text. */
 export function fieldErrors(t: TFunction, error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const result: Record<string, string> = {};
   for (const field of error.fields) {
     const code =
       field.code === 'invalid_format' && field.params?.format === 'email' ? 'invalid_email' : field.code;
-    result[field.path] ??= t(`errors:field.${code}`, { ...field.params, defaultValue: field.message });
+    result[field.path] ??= t(`errors:field.${code}`, {
+      ...field.params,
+      defaultValue: t('errors:field.invalid'),
+    });
   }
   return result;
 }

@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import type { organizations } from '../../db/schema/index.ts';
+import type { Actor } from '../auth/actor.ts';
+import { presentOrganization } from '../organizations/presenters.ts';
+import type { meSchema } from './schemas.ts';
+
+export function presentMe(
+  actor: Actor,
+  organization: typeof organizations.$inferSelect,
+): z.infer<typeof meSchema> {
+  return {
+    user: { id: actor.userId, name: actor.name, email: actor.email, locale: actor.locale },
+    member: { id: actor.memberId, role: actor.role },
+    organization: presentOrganization(organization),
+  };
+}
