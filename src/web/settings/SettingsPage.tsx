@@ -38,6 +38,17 @@ function Section({
   );
 }
 
+function SaveButton({ pending, dirty }: { pending: boolean; dirty: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Group>
+      <Button type="submit" loading={pending} disabled={!dirty}>
+        {t('actions.save')}
+      </Button>
+    </Group>
+  );
+}
+
 function ProfileSection({ me }: { me: Me }) {
   const { t } = useTranslation(['settings', 'common', 'errors']);
   const queryClient = useQueryClient();
@@ -57,11 +68,7 @@ function ProfileSection({ me }: { me: Me }) {
         <Stack>
           <TextInput label={t('profile.name')} required {...form.getInputProps('name')} />
           <TextInput label={t('profile.email')} value={me.user.email} readOnly variant="filled" />
-          <Group>
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              {t('common:actions.save')}
-            </Button>
-          </Group>
+          <SaveButton pending={save.isPending} dirty={form.isDirty()} />
         </Stack>
       </form>
     </Section>
@@ -128,13 +135,7 @@ function OrganizationSection({ me }: { me: Me }) {
             data={languageOptions}
             {...form.getInputProps('defaultLocale')}
           />
-          {isAdmin && (
-            <Group>
-              <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-                {t('common:actions.save')}
-              </Button>
-            </Group>
-          )}
+          {isAdmin && <SaveButton pending={save.isPending} dirty={form.isDirty()} />}
         </Stack>
       </form>
     </Section>
