@@ -5,7 +5,14 @@ import { hash } from '@node-rs/argon2';
 import { count } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../src/db/client.ts';
-import { authAccount, authUser, type Locale, members, organizations } from '../../src/db/schema/index.ts';
+import {
+  authAccount,
+  authUser,
+  type Locale,
+  type members,
+  organizations,
+} from '../../src/db/schema/index.ts';
+import { placeMember } from '../../src/server/structure/tree.ts';
 
 export const DEFAULT_PASSWORD = 'a long enough password';
 
@@ -55,14 +62,6 @@ export async function createUser(
   return user;
 }
 
-/**
- * Path of a member placed under `sponsor`. Provisional convention until the structure engine owns it:
- * the ids of the sponsor line, root first, each followed by '/'; the root's path is ''.
- */
-export function childPath(sponsor: Pick<MemberRow, 'path' | 'id'>): string {
-  return `${sponsor.path}${sponsor.id}/`;
-}
-
 export interface CreateMemberInput {
   organizationId: string;
   /** Null or absent: a root member (depth 0). */
@@ -74,6 +73,8 @@ export interface CreateMemberInput {
   account?: boolean | { email?: string; password?: string; locale?: Locale | null };
   joinedOn?: string;
   kind?: 'customer' | 'partner';
+  status?: 'active' | 'inactive' | 'left';
+  city?: string | null;
 }
 
 export async function createMember(
@@ -92,24 +93,16 @@ export async function createMember(
           password: accountInput.password,
           locale: accountInput.locale,
         });
-  const sponsor = input.sponsor ?? null;
-  const [member] = await db
-    .insert(members)
-    .values({
-      organizationId: input.organizationId,
-      id: randomUUID(),
-      userId: user?.id ?? null,
-      name,
-      email: user?.email ?? input.email ?? null,
-      kind: input.kind ?? 'partner',
-      status: 'active',
-      role: input.role ?? 'member',
-      sponsorId: sponsor?.id ?? null,
-      path: sponsor ? childPath(sponsor) : '',
-      depth: sponsor ? sponsor.depth + 1 : 0,
-      joinedOn: input.joinedOn ?? '2026-01-15',
-    })
-    .returning();
+  const member = await placeMember(db, input.organizationId, input.sponsor ?? null, {
+    userId: user?.id ?? null,
+    name,
+    email: user?.email ?? input.email ?? null,
+    kind: input.kind ?? 'partner',
+    status: input.status ?? 'active',
+    role: input.role ?? 'member',
+    city: input.city ?? null,
+    joinedOn: input.joinedOn ?? '2026-01-15',
+  });
   return { member: member!, user };
 }
 

@@ -1,3 +1,4 @@
 export * from './auth.ts';
 export * from './enums.ts';
 export * from './organizations.ts';
+export * from './structure.ts';

@@ -1,11 +1,13 @@
 // Organizations (tenants) and their members. Every domain table carries `organization_id` as the first
 // column of its primary key and of each unique key, so a distributed PostgreSQL can shard by it later.
-import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  customType,
   date,
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -16,10 +18,21 @@ import {
 import { authUser } from './auth.ts';
 import { localeEnum, memberKindEnum, memberRoleEnum, memberStatusEnum } from './enums.ts';
 
+export interface Messengers {
+  whatsapp?: string;
+  viber?: string;
+  telegram?: string;
+}
+
+/** Text compared byte-wise (C collation), so a btree range over it is a subtree of the sponsor tree. */
+const pathText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
   defaultLocale: localeEnum('default_locale').notNull().default('en'),
+  /** The last member number given out; the next member gets the next one (see core/structure/path.ts). */
+  memberSeq: bigint('member_seq', { mode: 'number' }).notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -33,15 +46,27 @@ export const members = pgTable(
     id: uuid('id').notNull(),
     /** The login of this member, if they have one. A member is not a login: imported members may have none. */
     userId: text('user_id').references(() => authUser.id, { onDelete: 'set null' }),
+    /** Per-organization member number; the last segment of `path`. */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** The member's id in the company's back office, for imports. */
+    externalId: text('external_id'),
     name: text('name').notNull(),
     email: text('email'),
+    phone: text('phone'),
+    /** Messenger handles by service: { whatsapp, viber, telegram }. */
+    messengers: jsonb('messengers').$type<Messengers>().notNull().default({}),
+    city: text('city'),
+    /** ISO 3166-1 alpha-2, upper case. */
+    country: text('country'),
+    locale: localeEnum('locale'),
+    notes: text('notes'),
     kind: memberKindEnum('kind').notNull().default('partner'),
     status: memberStatusEnum('status').notNull().default('active'),
     role: memberRoleEnum('role').notNull().default('member'),
     /** Null only for the organization's root member (its owner). */
     sponsorId: uuid('sponsor_id'),
-    /** Materialized path of the sponsor line, root first; maintained by the structure engine. */
-    path: text('path').notNull(),
+    /** Materialized path of the sponsor line, root first (core/structure/path.ts); C collation. */
+    path: pathText('path').notNull(),
     depth: integer('depth').notNull().default(0),
     joinedOn: date('joined_on').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -55,7 +80,10 @@ export const members = pgTable(
       columns: [t.organizationId, t.sponsorId],
       foreignColumns: [t.organizationId, t.id],
     }),
-    index('members_path_idx').on(t.organizationId, sql`${t.path} COLLATE "C"`),
+    unique('members_seq_key').on(t.organizationId, t.seq),
+    unique('members_external_id_key').on(t.organizationId, t.externalId),
+    unique('members_path_key').on(t.organizationId, t.path),
+    index('members_sponsor_idx').on(t.organizationId, t.sponsorId),
     index('members_user_idx').on(t.userId),
   ],
 );

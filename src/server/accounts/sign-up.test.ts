@@ -95,7 +95,8 @@ describe('sign-up', () => {
       kind: 'partner',
       status: 'active',
       sponsorId: null,
-      path: '',
+      seq: 1,
+      path: '000001',
       depth: 0,
       joinedOn: ctx.clock.today(),
     });

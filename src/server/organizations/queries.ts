@@ -31,11 +31,6 @@ export async function updateOrganization(
   return row ?? null;
 }
 
-export async function insertMember(db: Db, values: typeof members.$inferInsert) {
-  const [row] = await db.insert(members).values(values).returning();
-  return row!;
-}
-
 /**
  * The member a signed-in account is, with the account's own fields. An account that belongs to several
  * organizations is resolved to its oldest membership (choosing between organizations comes later).

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Locale } from '../../db/schema/enums.ts';
-import { insertMember, insertOrganization } from './queries.ts';
+import { placeMember } from '../structure/tree.ts';
+import { insertOrganization } from './queries.ts';
 
 export interface NewOrganization {
   organizationName: string;
@@ -17,19 +18,14 @@ export async function createOrganizationWithOwner(tx: Db, input: NewOrganization
     name: input.organizationName,
     defaultLocale: input.locale,
   });
-  const owner = await insertMember(tx, {
-    organizationId: organization.id,
-    id: randomUUID(),
+  const owner = await placeMember(tx, organization.id, null, {
     userId: input.owner.userId,
     name: input.owner.name,
     email: input.owner.email,
     kind: 'partner',
     status: 'active',
     role: 'admin',
-    sponsorId: null,
-    // The root of the tree; the structure engine gives every member below it a path under this one.
-    path: '',
-    depth: 0,
+    locale: input.locale,
     joinedOn: input.today,
   });
   return { organization, owner };

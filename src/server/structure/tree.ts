@@ -1,0 +1,62 @@
+// Writes to the sponsor tree: every way a member enters it (owner, sign-up through a link, added by hand,
+// import) goes through placeMembers, which gives out member numbers and paths.
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { childPath, depthOf } from '../../core/structure/path.ts';
+import type { Db } from '../../db/client.ts';
+import { members, organizations } from '../../db/schema/index.ts';
+
+export type NewMember = Omit<
+  typeof members.$inferInsert,
+  'organizationId' | 'id' | 'seq' | 'path' | 'depth' | 'sponsorId'
+> & {
+  id?: string;
+};
+
+/**
+ * Reserves `count` member numbers of an organization and returns the first. The counter row is locked
+ * until the transaction ends, so numbers are never given twice.
+ */
+export async function reserveMemberSeqs(db: Db, organizationId: string, count: number): Promise<number> {
+  const [row] = await db
+    .update(organizations)
+    .set({ memberSeq: sql`${organizations.memberSeq} + ${count}` })
+    .where(eq(organizations.id, organizationId))
+    .returning({ last: organizations.memberSeq });
+  if (!row) throw new Error(`organization ${organizationId} not found`);
+  return Number(row.last) - count + 1;
+}
+
+/** Inserts members directly under one sponsor (null: the organization's root). Run in a transaction. */
+export async function placeMembers(
+  db: Db,
+  organizationId: string,
+  sponsor: { id: string; path: string } | null,
+  newMembers: NewMember[],
+) {
+  if (newMembers.length === 0) return [];
+  const first = await reserveMemberSeqs(db, organizationId, newMembers.length);
+  const rows = newMembers.map((m, i) => {
+    const path = childPath(sponsor?.path ?? '', first + i);
+    return {
+      ...m,
+      organizationId,
+      id: m.id ?? randomUUID(),
+      seq: first + i,
+      sponsorId: sponsor?.id ?? null,
+      path,
+      depth: depthOf(path),
+    };
+  });
+  return db.insert(members).values(rows).returning();
+}
+
+export async function placeMember(
+  db: Db,
+  organizationId: string,
+  sponsor: { id: string; path: string } | null,
+  member: NewMember,
+) {
+  const [row] = await placeMembers(db, organizationId, sponsor, [member]);
+  return row!;
+}
