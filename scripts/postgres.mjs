@@ -121,7 +121,7 @@ export async function startPostgres({ log = () => {} } = {}) {
   try {
     run(
       bins.initdb,
-      ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync'],
+      ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
       { cwd },
     );
     let port = 0;

@@ -24,6 +24,7 @@ import { loggerOptions } from './http/logging.ts';
 import { type Clock, type Deps, systemClock } from './http/types.ts';
 import { registerWebApp } from './http/web.ts';
 import { organizationRoutes } from './organizations/routes.ts';
+import { structureRoutes } from './structure/routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -89,6 +90,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     await healthRoutes(scope, deps);
     await accountRoutes(scope, deps);
     await organizationRoutes(scope, deps);
+    await structureRoutes(scope, deps);
   });
   await registerWebApp(app, config.webDir);
 

@@ -93,7 +93,7 @@ export async function createMember(
           password: accountInput.password,
           locale: accountInput.locale,
         });
-  const member = await placeMember(db, input.organizationId, input.sponsor ?? null, {
+  const member = await placeMember(db, input.organizationId, input.sponsor?.id ?? null, {
     userId: user?.id ?? null,
     name,
     email: user?.email ?? input.email ?? null,

@@ -11,6 +11,8 @@ export interface Actor {
   locale: Locale | null;
   organizationId: string;
   memberId: string;
+  /** The actor's place in the sponsor tree (core/structure/path.ts): their downline lies below it. */
+  path: string;
   role: 'admin' | 'member';
 }
 

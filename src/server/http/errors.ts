@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'unsupported_media_type',
   'method_not_allowed',
+  'move_refused',
   'bad_request',
   'internal',
 ] as const;

@@ -44,6 +44,7 @@ export async function findActorRow(db: Db, userId: string) {
       locale: authUser.locale,
       organizationId: members.organizationId,
       memberId: members.id,
+      path: members.path,
       role: members.role,
     })
     .from(members)

@@ -1,7 +1,7 @@
 // Writes to the sponsor tree: every way a member enters it (owner, sign-up through a link, added by hand,
 // import) goes through placeMembers, which gives out member numbers and paths.
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { childPath, depthOf } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { members, organizations } from '../../db/schema/index.ts';
@@ -27,15 +27,28 @@ export async function reserveMemberSeqs(db: Db, organizationId: string, count: n
   return Number(row.last) - count + 1;
 }
 
-/** Inserts members directly under one sponsor (null: the organization's root). Run in a transaction. */
+/**
+ * Inserts members directly under one sponsor (null: the organization's root member itself). Run in a
+ * transaction. The sponsor's path is read after the organization's counter is locked, so a move running
+ * at the same time cannot leave the new members under a stale path.
+ */
 export async function placeMembers(
   db: Db,
   organizationId: string,
-  sponsor: { id: string; path: string } | null,
+  sponsorId: string | null,
   newMembers: NewMember[],
 ) {
   if (newMembers.length === 0) return [];
   const first = await reserveMemberSeqs(db, organizationId, newMembers.length);
+  let sponsor: { id: string; path: string } | null = null;
+  if (sponsorId) {
+    const [row] = await db
+      .select({ id: members.id, path: members.path })
+      .from(members)
+      .where(and(eq(members.organizationId, organizationId), eq(members.id, sponsorId)));
+    if (!row) throw new Error(`sponsor ${sponsorId} not found`);
+    sponsor = row;
+  }
   const rows = newMembers.map((m, i) => {
     const path = childPath(sponsor?.path ?? '', first + i);
     return {
@@ -54,9 +67,16 @@ export async function placeMembers(
 export async function placeMember(
   db: Db,
   organizationId: string,
-  sponsor: { id: string; path: string } | null,
+  sponsorId: string | null,
   member: NewMember,
 ) {
-  const [row] = await placeMembers(db, organizationId, sponsor, [member]);
+  const [row] = await placeMembers(db, organizationId, sponsorId, [member]);
   return row!;
+}
+
+/** Serializes changes to an organization's tree (moves, imports) with everything that places members. */
+export async function lockStructure(db: Db, organizationId: string) {
+  await db.execute(
+    sql`select 1 from ${organizations} where ${organizations.id} = ${organizationId} for update`,
+  );
 }
