@@ -9,6 +9,8 @@ const PUBLIC_OPERATIONS = new Set([
   'POST /api/v1/auth/sign-up',
   'POST /api/v1/auth/sign-in',
   'POST /api/v1/auth/sign-out',
+  'GET /api/v1/join/{token}',
+  'POST /api/v1/join/{token}',
 ]);
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

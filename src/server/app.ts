@@ -23,6 +23,8 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { loggerOptions } from './http/logging.ts';
 import { type Clock, type Deps, systemClock } from './http/types.ts';
 import { registerWebApp } from './http/web.ts';
+import { importRoutes } from './imports/routes.ts';
+import { invitationRoutes } from './invitations/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { structureRoutes } from './structure/routes.ts';
 
@@ -90,7 +92,9 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     await healthRoutes(scope, deps);
     await accountRoutes(scope, deps);
     await organizationRoutes(scope, deps);
+    await importRoutes(scope, deps);
     await structureRoutes(scope, deps);
+    await invitationRoutes(scope, deps);
   });
   await registerWebApp(app, config.webDir);
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { type Actor, actorOf, requireActor } from '../auth/actor.ts';
 import { fetchHeaders, forwardCookies } from '../auth/plugin.ts';
+import { credentialRateLimit } from '../auth/rate-limit.ts';
 import { errorResponses, errors } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { getOrganization, renameMemberOfUser } from '../organizations/queries.ts';
@@ -14,11 +15,7 @@ const okSchema = z.object({ ok: z.literal(true) });
 
 export async function accountRoutes(app: App, deps: Deps) {
   const accounts = accountService(deps);
-  // Per client address; sign-up shares the limit so it cannot be used to probe passwords either.
-  const signInLimit = {
-    max: deps.config.signInRateLimit.max,
-    timeWindow: deps.config.signInRateLimit.windowMs,
-  };
+  const signInLimit = credentialRateLimit(deps.config);
   const { db } = deps.database;
 
   app.get(

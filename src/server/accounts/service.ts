@@ -1,6 +1,8 @@
 // Sign-up, sign-in and sign-out through the authentication library's server API.
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import type { Locale } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { countOrganizations } from '../organizations/queries.ts';
@@ -35,7 +37,46 @@ function serialized<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-export function accountService({ database, auth, clock }: Deps) {
+/**
+ * Creates an account (signed in: the returned headers carry its session cookie) and, in one transaction,
+ * whatever makes it a member (`place`). If placing fails, the account is removed again, so nothing
+ * half-made stays behind.
+ */
+export async function createAccount(
+  { auth, database }: Pick<Deps, 'auth' | 'database'>,
+  input: { name: string; email: string; password: string; locale: Locale },
+  headers: Headers,
+  place: (tx: Db, userId: string) => Promise<void>,
+): Promise<Headers> {
+  const result = await auth.api
+    .signUpEmail({
+      body: { name: input.name, email: input.email, password: input.password },
+      headers,
+      returnHeaders: true,
+    })
+    .catch((e: unknown) => {
+      if (isAuthLibraryError(e) && e.body?.code?.startsWith('USER_ALREADY_EXISTS')) {
+        throw new AppError(409, 'email_taken', 'An account with this e-mail address already exists.', [
+          { path: 'email', code: 'taken', message: 'This e-mail address is already registered' },
+        ]);
+      }
+      throw e;
+    });
+  const userId = result.response.user.id;
+  try {
+    await database.db.transaction(async (tx) => {
+      await updateUser(tx, userId, { locale: input.locale });
+      await place(tx, userId);
+    });
+  } catch (e) {
+    await deleteUser(database.db, userId);
+    throw e;
+  }
+  return result.headers;
+}
+
+export function accountService(deps: Deps) {
+  const { database, auth, clock } = deps;
   const { db } = database;
   return {
     async needsOwner() {
@@ -47,40 +88,17 @@ export function accountService({ database, auth, clock }: Deps) {
         if ((await countOrganizations(db)) > 0) {
           throw installationTaken();
         }
-        const result = await auth.api
-          .signUpEmail({
-            body: { name: input.name, email: input.email, password: input.password },
-            headers,
-            returnHeaders: true,
-          })
-          .catch((e: unknown) => {
-            if (isAuthLibraryError(e) && e.body?.code?.startsWith('USER_ALREADY_EXISTS')) {
-              throw new AppError(409, 'email_taken', 'An account with this e-mail address already exists.', [
-                { path: 'email', code: 'taken', message: 'This e-mail address is already registered' },
-              ]);
-            }
-            throw e;
+        return createAccount(deps, input, headers, async (tx, userId) => {
+          // Several server processes on one PostgreSQL: the first to get here creates the organization.
+          await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_OWNER_LOCK})`);
+          if ((await countOrganizations(tx)) > 0) throw installationTaken();
+          await createOrganizationWithOwner(tx, {
+            organizationName: input.organizationName,
+            locale: input.locale,
+            owner: { userId, name: input.name, email: input.email },
+            today: clock.now().toISOString().slice(0, 10),
           });
-        const userId = result.response.user.id;
-        try {
-          await db.transaction(async (tx) => {
-            // Several server processes on one PostgreSQL: the first to get here creates the organization.
-            await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_OWNER_LOCK})`);
-            if ((await countOrganizations(tx)) > 0) throw installationTaken();
-            await updateUser(tx, userId, { locale: input.locale });
-            await createOrganizationWithOwner(tx, {
-              organizationName: input.organizationName,
-              locale: input.locale,
-              owner: { userId, name: input.name, email: input.email },
-              today: clock.now().toISOString().slice(0, 10),
-            });
-          });
-        } catch (e) {
-          // Nothing half-made stays behind: without its organization the account is removed again.
-          await deleteUser(db, userId);
-          throw e;
-        }
-        return result.headers;
+        });
       });
     },
 

@@ -16,7 +16,10 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'method_not_allowed',
   'move_refused',
+  'invitation_closed',
+  'already_member',
   'bad_request',
+  'import_invalid',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,28 @@
+// Invitation links: every member makes their own; admins make them for anyone; a link for a member
+// added by hand (to give them an account) comes from anyone whose downline they are in.
+import type { Actor } from '../auth/actor.ts';
+import { errors } from '../http/errors.ts';
+import { structurePolicy } from '../structure/policy.ts';
+
+export const invitationPolicy = {
+  /** Making or listing links that place people under `sponsor`. */
+  manageFor(actor: Actor, sponsor: { id: string }) {
+    if (actor.role === 'admin' || sponsor.id === actor.memberId) return;
+    throw errors.forbidden('Invitation links are personal: you make them for yourself.');
+  },
+
+  /** A link that gives an existing member (added by hand) their account. */
+  inviteExisting(actor: Actor, member: { path: string }) {
+    structurePolicy.read(actor, member);
+  },
+
+  /** Revoking: whoever made the link, the sponsor it is for, or an admin. */
+  revoke(actor: Actor, invitation: { sponsorId: string; createdByMemberId: string }) {
+    if (
+      actor.role === 'admin' ||
+      [invitation.sponsorId, invitation.createdByMemberId].includes(actor.memberId)
+    )
+      return;
+    throw errors.notFound('Invitation');
+  },
+};

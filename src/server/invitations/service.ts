@@ -1,0 +1,178 @@
+// Invitation links and joining through them.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { makeInvitationToken, organizationOfToken } from '../../core/structure/invitation-token.ts';
+import { members } from '../../db/schema/index.ts';
+import { createAccount } from '../accounts/service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { AppError, errors } from '../http/errors.ts';
+import type { Deps } from '../http/types.ts';
+import { getMember } from '../structure/queries.ts';
+import { placeMember } from '../structure/tree.ts';
+import { invitationPolicy } from './policy.ts';
+import { presentInvitation } from './presenters.ts';
+import {
+  countUse,
+  findByToken,
+  getInvitation,
+  insertInvitation,
+  listInvitations,
+  revokeInvitation,
+} from './queries.ts';
+import type { createInvitationBody, joinBody } from './schemas.ts';
+import { invitationStatus } from './status.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+const invitationNotFound = () => new AppError(404, 'not_found', 'This invitation link does not exist.');
+
+export function invitationService(deps: Deps) {
+  const { database, clock } = deps;
+  const { db } = database;
+
+  async function lookUp(token: string) {
+    const organizationId = organizationOfToken(token);
+    if (!organizationId) throw invitationNotFound();
+    const row = await findByToken(db, organizationId, token);
+    if (!row) throw invitationNotFound();
+    return row;
+  }
+
+  return {
+    async create(actor: Actor, input: z.infer<typeof createInvitationBody>) {
+      const now = clock.now();
+      let sponsorId = input.sponsorId ?? actor.memberId;
+      let kind = input.kind;
+      let maxUses = input.maxUses ?? null;
+      let name = input.name || null;
+      let email = input.email ?? null;
+      if (input.memberId) {
+        // A member added by hand gets their account through a one-time link under their own sponsor.
+        const member = await getMember(db, actor.organizationId, input.memberId);
+        if (!member) throw errors.notFound('Member');
+        invitationPolicy.inviteExisting(actor, member);
+        if (member.userId) throw new AppError(409, 'already_member', 'This member already has an account.');
+        if (!member.sponsorId) throw errors.forbidden('The root of the organization cannot be invited.');
+        sponsorId = member.sponsorId;
+        kind = member.kind;
+        maxUses = 1;
+        name = name ?? member.name;
+        email = email ?? member.email;
+      } else {
+        const sponsor = await getMember(db, actor.organizationId, sponsorId);
+        if (!sponsor) throw errors.notFound('Member');
+        invitationPolicy.manageFor(actor, sponsor);
+      }
+      const row = await insertInvitation(db, {
+        organizationId: actor.organizationId,
+        id: randomUUID(),
+        token: makeInvitationToken(actor.organizationId, randomBytes(18)),
+        sponsorId,
+        kind,
+        memberId: input.memberId ?? null,
+        name,
+        email,
+        maxUses,
+        expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY) : null,
+        createdByMemberId: actor.memberId,
+      });
+      const full = (await getInvitation(db, actor.organizationId, row.id))!;
+      return presentInvitation(full.invitation, full.sponsorName, invitationStatus(full.invitation, now));
+    },
+
+    async list(actor: Actor, sponsorId: string | undefined) {
+      const sponsor = await getMember(db, actor.organizationId, sponsorId ?? actor.memberId);
+      if (!sponsor) throw errors.notFound('Member');
+      invitationPolicy.manageFor(actor, sponsor);
+      const now = clock.now();
+      const rows = await listInvitations(db, actor.organizationId, sponsor.id);
+      return rows.map((r) =>
+        presentInvitation(r.invitation, r.sponsorName, invitationStatus(r.invitation, now)),
+      );
+    },
+
+    async revoke(actor: Actor, id: string) {
+      const row = await getInvitation(db, actor.organizationId, id);
+      if (!row) throw errors.notFound('Invitation');
+      invitationPolicy.revoke(actor, row.invitation);
+      const now = clock.now();
+      if (!row.invitation.revokedAt) await revokeInvitation(db, actor.organizationId, id, now);
+      const updated = (await getInvitation(db, actor.organizationId, id))!;
+      return presentInvitation(
+        updated.invitation,
+        updated.sponsorName,
+        invitationStatus(updated.invitation, now),
+      );
+    },
+
+    /** What the join page shows: whose link it is, and whether it can still be used. */
+    async info(token: string) {
+      const row = await lookUp(token);
+      return {
+        status: invitationStatus(row.invitation, clock.now()),
+        kind: row.invitation.kind,
+        organization: { name: row.organizationName },
+        sponsor: { name: row.sponsorName },
+        name: row.invitation.name,
+        email: row.invitation.email,
+      };
+    },
+
+    /** Creates the account and places the member under the link's sponsor; returns the session headers. */
+    async join(token: string, input: z.infer<typeof joinBody>, headers: Headers) {
+      const first = await lookUp(token);
+      const organizationId = first.invitation.organizationId;
+      assertOpen(invitationStatus(first.invitation, clock.now()));
+      return createAccount(deps, input, headers, async (tx, userId) => {
+        // Checked again under a lock: two people racing for the last use cannot both get in.
+        const locked = await findByToken(tx, organizationId, token, true);
+        if (!locked) throw invitationNotFound();
+        const invitation = locked.invitation;
+        assertOpen(invitationStatus(invitation, clock.now()));
+        const profile = {
+          userId,
+          name: input.name,
+          email: input.email,
+          phone: input.phone || null,
+          city: input.city || null,
+          locale: input.locale,
+        };
+        if (invitation.memberId) {
+          const claimed = await tx
+            .update(members)
+            .set({ ...profile, updatedAt: clock.now() })
+            .where(
+              and(
+                eq(members.organizationId, organizationId),
+                eq(members.id, invitation.memberId),
+                isNull(members.userId),
+              ),
+            )
+            .returning({ id: members.id });
+          if (claimed.length === 0)
+            throw new AppError(409, 'already_member', 'This member already has an account.');
+        } else {
+          await placeMember(tx, organizationId, invitation.sponsorId, {
+            ...profile,
+            kind: invitation.kind,
+            status: 'active',
+            role: 'member',
+            joinedOn: clock.now().toISOString().slice(0, 10),
+          });
+        }
+        await countUse(tx, organizationId, invitation.id);
+      });
+    },
+  };
+}
+
+function assertOpen(status: ReturnType<typeof invitationStatus>) {
+  if (status === 'open') return;
+  const reason = { expired: 'has expired', revoked: 'was withdrawn', used_up: 'has been used up' }[status];
+  throw new AppError(
+    410,
+    'invitation_closed',
+    `This invitation link ${reason}. Ask your sponsor for a new one.`,
+  );
+}
