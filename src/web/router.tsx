@@ -76,6 +76,29 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./settings/SettingsPage.tsx')),
 });
 
+const structureRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/structure',
+  validateSearch: (search: Record<string, unknown>): { view?: 'tree' | 'table' | 'invitations' } => {
+    const view = search.view;
+    return view === 'table' || view === 'invitations' || view === 'tree' ? { view } : {};
+  },
+  component: lazyRouteComponent(() => import('./structure/StructurePage.tsx')),
+});
+
+const memberRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/structure/members/$id',
+  component: lazyRouteComponent(() => import('./structure/MemberPage.tsx')),
+});
+
+/** The page behind an invitation link: public, whether or not someone is signed in. */
+const joinRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/join/$token',
+  component: lazyRouteComponent(() => import('./invitations/JoinPage.tsx')),
+});
+
 const comingRoutes = COMING_AREAS.map((area) =>
   createRoute({
     getParentRoute: () => appRoute,
@@ -86,7 +109,8 @@ const comingRoutes = COMING_AREAS.map((area) =>
 
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([signInRoute, signUpRoute]),
-  appRoute.addChildren([todayRoute, settingsRoute, ...comingRoutes]),
+  joinRoute,
+  appRoute.addChildren([todayRoute, settingsRoute, structureRoute, memberRoute, ...comingRoutes]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -51,3 +51,15 @@ export class Shell {
     await this.page.getByTestId('sign-out').click();
   }
 }
+
+/** Signs in as the owner, setting up the installation first when this spec runs on its own. */
+export async function signInAsOwner(page: Page) {
+  await page.goto('/sign-in');
+  await page.waitForURL(/\/(sign-in|sign-up)$/);
+  if (page.url().endsWith('/sign-up')) {
+    await new SignUpPage(page).setUpOrganization();
+  } else {
+    await new SignInPage(page).signIn(owner.email, owner.password);
+  }
+  await expect(page.getByTestId('today-greeting')).toBeVisible();
+}

@@ -11,7 +11,7 @@ import {
 /** The areas of the app in navigation order. `ready: false` areas show a plain "coming" page. */
 export const AREAS = [
   { key: 'today', path: '/', icon: IconHome, ready: true },
-  { key: 'structure', path: '/structure', icon: IconHierarchy2, ready: false },
+  { key: 'structure', path: '/structure', icon: IconHierarchy2, ready: true },
   { key: 'contacts', path: '/contacts', icon: IconAddressBook, ready: false },
   { key: 'diary', path: '/diary', icon: IconNotebook, ready: false },
   { key: 'plans', path: '/plans', icon: IconTargetArrow, ready: false },

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../core/locales.ts';
 import { useMe, useSignOut } from '../accounts/hooks.ts';
 import { api, type Me, type Organization } from '../api.ts';
+import { ImportMembers } from '../imports/ImportMembers.tsx';
 import { meQuery } from '../session.ts';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
@@ -154,6 +155,7 @@ export default function SettingsPage() {
       <ProfileSection me={me} />
       <LanguageSection />
       <OrganizationSection me={me} />
+      {me.member.role === 'admin' && <ImportMembers />}
       <Section title={t('account.title')} description={t('account.signOutBody')}>
         <Group>
           <Button

@@ -2,7 +2,9 @@ import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { type ErrorComponentProps, useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api.ts';
 import { errorMessage } from './errors.ts';
+import { NotFound } from './NotFound.tsx';
 
 export function PageLoading() {
   const { t } = useTranslation();
@@ -16,6 +18,8 @@ export function PageLoading() {
 export function PageError({ error }: ErrorComponentProps) {
   const { t } = useTranslation();
   const router = useRouter();
+  // Something outside the person's view, or gone: the same page as an unknown address.
+  if (error instanceof ApiError && error.status === 404) return <NotFound />;
   return (
     <Stack maw={520} mx="auto" my="xl" p="md">
       <Alert color="red" icon={<IconAlertTriangle />} role="alert">
