@@ -11,9 +11,9 @@ import { sql } from 'drizzle-orm';
 import { demoCsv, demoTree, depths, downlineSizes } from '../src/core/structure/demo.ts';
 import { isInSubtree } from '../src/core/structure/path.ts';
 import { type Database, type Db, openDatabase } from '../src/db/client.ts';
-import { moveSubtree } from '../src/server/imports/bulk.ts';
 import { importMembers } from '../src/server/imports/service.ts';
 import { createOrganizationWithOwner } from '../src/server/organizations/service.ts';
+import { moveSubtree } from '../src/server/structure/queries.ts';
 import { loadPostgresScript } from '../tests/support/postgres-script.ts';
 
 const SEED = 1;

@@ -1,5 +1,6 @@
 // Organizations (tenants) and their members. Every domain table carries `organization_id` as the first
 // column of its primary key and of each unique key, so a distributed PostgreSQL can shard by it later.
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   customType,
@@ -13,6 +14,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { authUser } from './auth.ts';
@@ -72,18 +74,27 @@ export const members = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // Every index here is paid for by each inserted member and by each member a move rewrites (a new path
+  // means a new entry in all of them), so each one is there for a query (docs/PERFORMANCE.md):
+  //   - no unique index on seq: the path is unique and ends with the member's own number;
+  //   - user_id and external_id are indexed only where set (imported members have no login).
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
-    unique('members_organization_user_key').on(t.organizationId, t.userId),
+    uniqueIndex('members_organization_user_key')
+      .on(t.organizationId, t.userId)
+      .where(sql`${t.userId} is not null`),
     foreignKey({
       name: 'members_sponsor_fk',
       columns: [t.organizationId, t.sponsorId],
       foreignColumns: [t.organizationId, t.id],
     }),
-    unique('members_seq_key').on(t.organizationId, t.seq),
-    unique('members_external_id_key').on(t.organizationId, t.externalId),
+    uniqueIndex('members_external_id_key')
+      .on(t.organizationId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
     unique('members_path_key').on(t.organizationId, t.path),
+    // The frontline of a sponsor (listFrontline, countStructure) and the foreign key's checks on delete.
     index('members_sponsor_idx').on(t.organizationId, t.sponsorId),
-    index('members_user_idx').on(t.userId),
+    // The actor lookup of a login across organizations (organizations/queries.ts).
+    index('members_user_idx').on(t.userId).where(sql`${t.userId} is not null`),
   ],
 );

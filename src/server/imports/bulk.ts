@@ -1,12 +1,17 @@
 // Bulk writes to the sponsor tree for imports and demo data: many members in few statements, paths
 // computed in Node. Everything here runs inside the caller's transaction.
 import { randomFillSync } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
-import { isInSubtree, SEGMENT_WIDTH } from '../../core/structure/path.ts';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../../db/client.ts';
 
 /** Members per INSERT: each statement sends one array per column, so the size is not bound by parameters. */
 export const BULK_BATCH = 10_000;
+/** Members per chunk of COPY text: Node builds the next chunk while the server writes this one. */
+const COPY_CHUNK = 2_000;
 
 export interface BulkMember {
   id: string;
@@ -65,29 +70,103 @@ export function timeOrderedUuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** Inserts members with their numbers and paths already given, in batches of multi-row INSERTs. */
+export interface BulkInsertOptions {
+  batchSize?: number;
+  /** `unnest` even where COPY works (the write benchmark compares them). */
+  method?: 'unnest';
+}
+
+/**
+ * Inserts members with their numbers and paths already given. On PostgreSQL inside a transaction: one
+ * COPY FROM STDIN streamed in chunks (no statement per batch, no parameter arrays to parse); elsewhere
+ * (PGlite) INSERT … SELECT FROM unnest(one array per column) in batches. The rows may be a generator:
+ * they are read as the chunks are sent, so building them in Node overlaps with the server's writes.
+ */
 export async function insertMembersBulk(
   db: Db,
   organizationId: string,
-  rows: readonly BulkMember[],
-  batchSize = BULK_BATCH,
+  rows: Iterable<BulkMember>,
+  options: BulkInsertOptions = {},
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += batchSize) {
-    const batch = rows.slice(start, start + batchSize);
-    const column = <T>(pick: (m: BulkMember) => T) => sql.param(batch.map(pick));
-    await db.execute(sql`
-      insert into members (organization_id, id, seq, path, depth, sponsor_id, external_id, name, email,
-        phone, city, country, kind, status, role, user_id, locale, joined_on)
-      select ${organizationId}::uuid, * from unnest(
-        ${column((m) => m.id)}::uuid[], ${column((m) => m.seq)}::bigint[], ${column((m) => m.path)}::text[],
-        ${column((m) => m.depth)}::int[], ${column((m) => m.sponsorId)}::uuid[],
-        ${column((m) => m.externalId)}::text[], ${column((m) => m.name)}::text[],
-        ${column((m) => m.email)}::text[], ${column((m) => m.phone)}::text[],
-        ${column((m) => m.city)}::text[], ${column((m) => m.country)}::text[],
-        ${column((m) => m.kind)}::text[]::member_kind[], ${column((m) => m.status)}::text[]::member_status[],
-        ${column((m) => m.role ?? 'member')}::text[]::member_role[], ${column((m) => m.userId ?? null)}::text[],
-        ${column((m) => m.locale ?? null)}::text[]::locale[], ${column((m) => m.joinedOn)}::text[]::date[])`);
+  const batchSize = options.batchSize ?? BULK_BATCH;
+  const client = options.method === 'unnest' ? null : pgClientOf(db);
+  if (client) await copyMembers(client, organizationId, rows);
+  else await insertMembersUnnest(db, organizationId, rows, batchSize);
+}
+
+/** The node-postgres connection of a transaction, or null (PGlite, or a pool outside a transaction). */
+function pgClientOf(db: Db): pg.ClientBase | null {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
+}
+
+const MEMBER_COLUMNS =
+  'organization_id, id, seq, path, depth, sponsor_id, external_id, name, email, phone, city, country, ' +
+  'kind, status, role, user_id, locale, joined_on';
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value in COPY's text format: \N for null; backslash, tab and line breaks escaped. */
+export function copyText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  return COPY_SPECIAL.test(value) ? value.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c]!) : value;
+}
+
+function* copyChunks(organizationId: string, rows: Iterable<BulkMember>) {
+  let chunk = '';
+  let inChunk = 0;
+  for (const m of rows) {
+    chunk +=
+      `${organizationId}\t${m.id}\t${m.seq}\t${m.path}\t${m.depth}\t${copyText(m.sponsorId)}\t` +
+      `${copyText(m.externalId)}\t${copyText(m.name)}\t${copyText(m.email)}\t${copyText(m.phone)}\t` +
+      `${copyText(m.city)}\t${copyText(m.country)}\t${m.kind}\t${m.status}\t${m.role ?? 'member'}\t` +
+      `${copyText(m.userId)}\t${copyText(m.locale)}\t${m.joinedOn}\n`;
+    if (++inChunk === COPY_CHUNK) {
+      yield chunk;
+      chunk = '';
+      inChunk = 0;
+    }
   }
+  if (inChunk) yield chunk;
+}
+
+async function copyMembers(client: pg.ClientBase, organizationId: string, rows: Iterable<BulkMember>) {
+  const copy = client.query(copyFrom(`copy members (${MEMBER_COLUMNS}) from stdin`));
+  await pipeline(Readable.from(copyChunks(organizationId, rows)), copy);
+}
+
+async function insertMembersUnnest(
+  db: Db,
+  organizationId: string,
+  rows: Iterable<BulkMember>,
+  batchSize: number,
+): Promise<void> {
+  let batch: BulkMember[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === batchSize) {
+      await insertBatch(db, organizationId, batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await insertBatch(db, organizationId, batch);
+}
+
+async function insertBatch(db: Db, organizationId: string, batch: readonly BulkMember[]): Promise<void> {
+  const column = <T>(pick: (m: BulkMember) => T) => sql.param(batch.map(pick));
+  await db.execute(sql`
+    insert into members (${sql.raw(MEMBER_COLUMNS)})
+    select ${organizationId}::uuid, * from unnest(
+      ${column((m) => m.id)}::uuid[], ${column((m) => m.seq)}::bigint[], ${column((m) => m.path)}::text[],
+      ${column((m) => m.depth)}::int[], ${column((m) => m.sponsorId)}::uuid[],
+      ${column((m) => m.externalId)}::text[], ${column((m) => m.name)}::text[],
+      ${column((m) => m.email)}::text[], ${column((m) => m.phone)}::text[],
+      ${column((m) => m.city)}::text[], ${column((m) => m.country)}::text[],
+      ${column((m) => m.kind)}::text[]::member_kind[], ${column((m) => m.status)}::text[]::member_status[],
+      ${column((m) => m.role ?? 'member')}::text[]::member_role[], ${column((m) => m.userId ?? null)}::text[],
+      ${column((m) => m.locale ?? null)}::text[]::locale[], ${column((m) => m.joinedOn)}::text[]::date[])`);
 }
 
 export interface FieldUpdate {
@@ -125,30 +204,4 @@ export async function updateMembersBulk(
         as v(id, name, email, phone, city, country, kind, joined_on)
       where m.organization_id = ${organizationId} and m.id = v.id`);
   }
-}
-
-export class SubtreeMoveError extends Error {}
-
-/**
- * Moves a member and their whole downline under another sponsor: one UPDATE rewrites the paths and
- * depths of the subtree's range of the path index. The member keeps their number (the last segment).
- */
-export async function moveSubtree(
-  db: Db,
-  organizationId: string,
-  member: { id: string; path: string },
-  sponsor: { id: string; path: string },
-): Promise<void> {
-  if (isInSubtree(sponsor.path, member.path)) {
-    throw new SubtreeMoveError('A member cannot be moved into their own downline.');
-  }
-  const newPath = sponsor.path + member.path.slice(-SEGMENT_WIDTH);
-  const delta = (newPath.length - member.path.length) / SEGMENT_WIDTH;
-  await db.execute(sql`
-    update members set
-      path = ${newPath} || substr(path, ${member.path.length + 1}),
-      depth = depth + ${delta}::int,
-      sponsor_id = case when id = ${member.id}::uuid then ${sponsor.id}::uuid else sponsor_id end,
-      updated_at = now()
-    where organization_id = ${organizationId} and path >= ${member.path} and path < (${member.path} || '~')`);
 }

@@ -263,4 +263,21 @@ describe('POST /api/v1/imports/members', () => {
     });
     expect(again.counts).toMatchObject({ inserts: 0, updates: 0, moves: 0, unchanged: 2500 });
   });
+
+  it('stores values with backslashes, tabs and line breaks as written (COPY text escaping)', async () => {
+    const target = await createOrganization(ctx.db, { name: 'Escapes' });
+    const name = 'A\\B\tC\nD \\N';
+    const csv = `external_id,name,city\nESC-1,"${name}",\\N\n`;
+    const outcome = await importMembers(ctx.db, {
+      organizationId: target.organization.id,
+      actorMemberId: null,
+      fileName: 'escapes.csv',
+      csv,
+      mode: 'import',
+      today: '2026-01-01',
+    });
+    expect(outcome.counts).toMatchObject({ inserts: 1, errors: 0 });
+    const [row] = await membersOf(target.organization.id);
+    expect([row!.name, row!.city, row!.phone]).toEqual([name, '\\N', null]);
+  });
 });

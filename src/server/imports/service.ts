@@ -15,14 +15,9 @@ import {
 import { childPath, depthOf } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { auditEvents, members } from '../../db/schema/index.ts';
+import { moveSubtree } from '../structure/queries.ts';
 import { reserveMemberSeqs } from '../structure/tree.ts';
-import {
-  type BulkMember,
-  insertMembersBulk,
-  moveSubtree,
-  timeOrderedUuid,
-  updateMembersBulk,
-} from './bulk.ts';
+import { type BulkMember, insertMembersBulk, timeOrderedUuid, updateMembersBulk } from './bulk.ts';
 
 export interface ImportRequest {
   organizationId: string;
@@ -175,38 +170,56 @@ async function applyPlan(
 ) {
   const { organizationId } = request;
   const root = { id: context.rootId, path: context.root.path };
-  const placed = new Map<string, { id: string; path: string }>();
-  const find = (externalId: string | null) =>
-    externalId === null ? root : (placed.get(externalId) ?? context.existing.get(externalId)!);
+  const ids: string[] = new Array(plan.inserts.length);
+  const paths: string[] = new Array(plan.inserts.length);
+  // New members by external id, for moves under them (built only when there are moves).
+  let placed: Map<string, number> | null = null;
+  const find = (externalId: string | null): { id: string; path: string } => {
+    if (externalId === null) return root;
+    if (!placed) placed = new Map(plan.inserts.map((insert, i) => [insert.externalId, i]));
+    const i = placed.get(externalId);
+    return i === undefined ? context.existing.get(externalId)! : { id: ids[i]!, path: paths[i]! };
+  };
 
   if (plan.inserts.length) {
     const first = await reserveMemberSeqs(tx, organizationId, plan.inserts.length);
-    const rows: BulkMember[] = new Array(plan.inserts.length);
-    plan.inserts.forEach((insert, i) => {
-      const sponsor = find(insert.sponsorExternalId);
-      const seq = first + i;
-      const path = childPath(sponsor.path, seq);
-      const id = timeOrderedUuid();
-      placed.set(insert.externalId, { id, path });
-      const f = insert.fields;
-      rows[i] = {
-        id,
-        seq,
-        path,
-        depth: depthOf(path),
-        sponsorId: sponsor.id,
-        externalId: insert.externalId,
-        name: f.name,
-        email: f.email ?? null,
-        phone: f.phone ?? null,
-        city: f.city ?? null,
-        country: f.country ?? null,
-        kind: f.kind ?? 'partner',
-        status: 'active',
-        joinedOn: f.joinedOn ?? request.today,
-      };
-    });
-    await insertMembersBulk(tx, organizationId, rows);
+    // A generator: each row is built as COPY asks for it, while the server writes the previous chunk.
+    const rows = function* (): Generator<BulkMember> {
+      for (let i = 0; i < plan.inserts.length; i++) {
+        const insert = plan.inserts[i]!;
+        // Sponsors come first in the plan: a new sponsor's id and path are already here.
+        const s = insert.sponsorInsert;
+        const sponsor =
+          s >= 0
+            ? { id: ids[s]!, path: paths[s]! }
+            : insert.sponsorExternalId === null
+              ? root
+              : context.existing.get(insert.sponsorExternalId)!;
+        const seq = first + i;
+        const path = childPath(sponsor.path, seq);
+        const id = timeOrderedUuid();
+        ids[i] = id;
+        paths[i] = path;
+        const f = insert.fields;
+        yield {
+          id,
+          seq,
+          path,
+          depth: depthOf(path),
+          sponsorId: sponsor.id,
+          externalId: insert.externalId,
+          name: f.name,
+          email: f.email ?? null,
+          phone: f.phone ?? null,
+          city: f.city ?? null,
+          country: f.country ?? null,
+          kind: f.kind ?? 'partner',
+          status: 'active',
+          joinedOn: f.joinedOn ?? request.today,
+        };
+      }
+    };
+    await insertMembersBulk(tx, organizationId, rows());
   }
 
   if (plan.updates.length) {

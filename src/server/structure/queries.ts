@@ -2,7 +2,13 @@
 // one range of the (organization_id, path) index, never a recursive walk.
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
-import { ancestorPaths, childPath, depthOf, downlineRange } from '../../core/structure/path.ts';
+import {
+  ancestorPaths,
+  depthOf,
+  downlineRange,
+  isInSubtree,
+  SEGMENT_WIDTH,
+} from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { auditEvents, members } from '../../db/schema/index.ts';
 
@@ -223,34 +229,41 @@ export async function searchDownline(
   }));
 }
 
+export class SubtreeMoveError extends Error {}
+
+/** Rows a write changed: node-postgres says `rowCount`, PGlite `affectedRows`. */
+function changedRows(result: unknown): number {
+  const r = result as { rowCount?: number | null; affectedRows?: number };
+  return r.rowCount ?? r.affectedRows ?? 0;
+}
+
 /**
  * Re-parents a member with their whole downline under a new sponsor: one UPDATE rewrites the paths and
- * depths of the subtree (its range of the path index). The caller locks the structure and checks cycles.
+ * depths of the subtree (its range of the path index) and the member's sponsor. The member keeps their
+ * number (the last segment of the path). The caller locks the structure; a move into the member's own
+ * downline throws SubtreeMoveError. Used by the move endpoint and by imports.
  */
-export async function moveSubtree(db: Db, organizationId: string, member: MemberRow, newSponsor: MemberRow) {
-  const newPath = childPath(newSponsor.path, member.seq);
-  const depthDelta = depthOf(newPath) - member.depth;
+export async function moveSubtree(
+  db: Db,
+  organizationId: string,
+  member: { id: string; path: string },
+  newSponsor: { id: string; path: string },
+): Promise<{ newPath: string; subtreeSize: number }> {
+  if (isInSubtree(newSponsor.path, member.path)) {
+    throw new SubtreeMoveError('A member cannot be moved into their own downline.');
+  }
+  const newPath = newSponsor.path + member.path.slice(-SEGMENT_WIDTH);
+  const depthDelta = depthOf(newPath) - depthOf(member.path);
   const { upper } = downlineRange(member.path);
-  const moved = await db
-    .update(members)
-    .set({
-      path: sql`${newPath} || substr(${members.path}, ${member.path.length + 1})`,
-      depth: sql`${members.depth} + ${depthDelta}`,
-      updatedAt: new Date(),
-    })
-    .where(
-      and(
-        eq(members.organizationId, organizationId),
-        gte(members.path, member.path),
-        lt(members.path, upper),
-      ),
-    )
-    .returning({ id: members.id });
-  await db
-    .update(members)
-    .set({ sponsorId: newSponsor.id })
-    .where(and(eq(members.organizationId, organizationId), eq(members.id, member.id)));
-  return { newPath, subtreeSize: moved.length };
+  // No RETURNING: the driver's row count is the subtree's size, without sending its ids back.
+  const result = await db.execute(sql`
+    update members set
+      path = ${newPath} || substr(path, ${member.path.length + 1}),
+      depth = depth + ${depthDelta}::int,
+      sponsor_id = case when id = ${member.id}::uuid then ${newSponsor.id}::uuid else sponsor_id end,
+      updated_at = now()
+    where organization_id = ${organizationId} and path >= ${member.path} and path < ${upper}`);
+  return { newPath, subtreeSize: changedRows(result) };
 }
 
 export async function insertAuditEvent(db: Db, event: Omit<typeof auditEvents.$inferInsert, 'id'>) {
