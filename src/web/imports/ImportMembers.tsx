@@ -154,7 +154,13 @@ export function ImportMembers() {
               />
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => (setPreview(null), setFile(null))}>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setPreview(null);
+                  setFile(null);
+                }}
+              >
                 {t('common:actions.cancel')}
               </Button>
               <Button
