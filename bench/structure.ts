@@ -3,6 +3,11 @@
 // a subtree. On a throwaway PostgreSQL and on PGlite (embedded), with demo data.
 //
 //   npm run bench -- structure [--sizes 100000,1000000] [--pglite-sizes 100000] [--runs 7] [--out FILE]
+//                              [--skip postgres,pglite] [--tuned] [--fsync-on]
+//
+// PostgreSQL runs with the tests' settings (fsync off, default memory settings) unless `--tuned` (memory,
+// WAL and planner settings of a production server on this machine, bench/postgres-settings.ts) and/or
+// `--fsync-on` are given; the output lists the server settings used.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +19,7 @@ import { type Database, type Db, openDatabase } from '../src/db/client.ts';
 import { importMembers } from '../src/server/imports/service.ts';
 import { createOrganizationWithOwner } from '../src/server/organizations/service.ts';
 import { moveSubtree } from '../src/server/structure/queries.ts';
-import { loadPostgresScript } from '../tests/support/postgres-script.ts';
+import { describeSettings, serverSettings, startBenchPostgres } from './postgres-settings.ts';
 
 const SEED = 1;
 
@@ -269,6 +274,8 @@ export async function run(argv: string[]) {
       runs: { type: 'string', default: '7' },
       out: { type: 'string', default: '.tmp/bench-structure.md' },
       skip: { type: 'string', default: '' },
+      tuned: { type: 'boolean', default: false },
+      'fsync-on': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes.split(',').filter(Boolean).map(Number);
@@ -294,13 +301,14 @@ export async function run(argv: string[]) {
   const importRuns = (size: number) => (size >= 1_000_000 ? 1 : 3);
 
   if (!skip.has('postgres')) {
-    const { startPostgres } = await loadPostgresScript();
-    const server = await startPostgres({ log });
+    const extra = serverSettings({ tuned: values.tuned, fsyncOn: values['fsync-on'] });
+    const server = await startBenchPostgres(extra, log);
     try {
       const admin = await openDatabase({ kind: 'postgres', url: server.url, poolSize: 1 });
-      await admin.db.execute(sql`create database bench`);
       const [v] = rowsOf(await admin.db.execute(sql`select current_setting('server_version') as v`));
-      versions.push(`PostgreSQL ${v!.v} (fsync off, default memory settings)`);
+      const profile = values.tuned ? 'tuned for the machine' : "tests' settings, default memory settings";
+      versions.push(`PostgreSQL ${v!.v} (${profile}; ${await describeSettings(admin.db)})`);
+      log(`  ${versions.at(-1)}`);
       await admin.close();
       for (const size of sizes) {
         // A fresh database per size, so the 1M run does not carry the smaller runs' rows.

@@ -2,7 +2,9 @@
 // with `unnest` batches and with COPY, then with the sponsor foreign key and indexes dropped one after
 // another (on a throwaway database: the schema is only changed to measure, never in the app).
 //
-//   npm run bench -- writes [--size 200000] [--runs 2]
+//   npm run bench -- writes [--size 200000] [--runs 2] [--tuned] [--fsync-on]
+//
+// Server settings as in the structure bench (bench/postgres-settings.ts); the output lists them.
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { demoCsv } from '../src/core/structure/demo.ts';
@@ -12,7 +14,7 @@ import { type Db, openDatabase } from '../src/db/client.ts';
 import { type BulkMember, insertMembersBulk, timeOrderedUuid } from '../src/server/imports/bulk.ts';
 import { loadImportContext } from '../src/server/imports/service.ts';
 import { createOrganizationWithOwner } from '../src/server/organizations/service.ts';
-import { loadPostgresScript } from '../tests/support/postgres-script.ts';
+import { describeSettings, serverSettings, startBenchPostgres } from './postgres-settings.ts';
 
 type Insert = (tx: Db, organizationId: string, rows: BulkMember[]) => Promise<void>;
 
@@ -39,16 +41,26 @@ const VARIANTS: { label: string; ddl: string[]; insert: Insert }[] = [
 export async function run(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { size: { type: 'string', default: '200000' }, runs: { type: 'string', default: '2' } },
+    options: {
+      size: { type: 'string', default: '200000' },
+      runs: { type: 'string', default: '2' },
+      tuned: { type: 'boolean', default: false },
+      'fsync-on': { type: 'boolean', default: false },
+    },
   });
   const size = Number(values.size);
   const runs = Number(values.runs);
   const parsed = parseMembersCsv(demoCsv({ members: size, locale: 'bg', seed: 1, delimiter: ';' }));
-  const { startPostgres } = await loadPostgresScript();
-  const server = await startPostgres({ log: console.log });
+  const server = await startBenchPostgres(
+    serverSettings({ tuned: values.tuned, fsyncOn: values['fsync-on'] }),
+    console.log,
+  );
   const lines: string[] = [];
+  let settings = '';
   try {
     const admin = await openDatabase({ kind: 'postgres', url: server.url, poolSize: 1 });
+    settings = await describeSettings(admin.db);
+    console.log(`Server settings: ${settings}`);
     await admin.db.execute(sql`create database bench_writes`);
     await admin.close();
     const database = await openDatabase({
@@ -91,7 +103,7 @@ export async function run(argv: string[]) {
     await server.stop();
   }
   console.log(
-    `\n${size.toLocaleString('en')} members, rows/s per run:\n\n| insert | rows/s |\n|---|---:|\n${lines.join('\n')}`,
+    `\nServer settings: ${settings}\n\n${size.toLocaleString('en')} members, rows/s per run:\n\n| insert | rows/s |\n|---|---:|\n${lines.join('\n')}`,
   );
 }
 

@@ -14,6 +14,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SUPERUSER = 'postgres';
+
+/** The server settings the tests run with: durability off for speed, otherwise PostgreSQL's defaults. */
+export const TEST_SETTINGS = Object.freeze({
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  max_connections: 200,
+});
 const DEBIAN_ROOT = '/usr/lib/postgresql';
 
 /**
@@ -86,9 +94,13 @@ function tail(file, lines = 30) {
  * Creates and starts a cluster. The returned `url` points at the `postgres` database as the superuser;
  * `urlFor(name)` at another database on the same server. Call `stop()` when done: it stops the server
  * and deletes the directory (also done on process exit if forgotten).
- * @param {{ log?: (line: string) => void }} [options]
+ *
+ * `settings` adds or overrides server settings (`-c name=value`), e.g. `{ shared_buffers: '4GB' }` for a
+ * benchmark; without it the server runs with TEST_SETTINGS (what the tests use). listen_addresses, port
+ * and unix_socket_directories cannot be overridden.
+ * @param {{ log?: (line: string) => void, settings?: Record<string, string | number> }} [options]
  */
-export async function startPostgres({ log = () => {} } = {}) {
+export async function startPostgres({ log = () => {}, settings = {} } = {}) {
   const bins = findPostgresBinaries();
   if (!bins) throw new Error('PostgreSQL server binaries (initdb, pg_ctl) were not found.');
   const started = performance.now();
@@ -127,15 +139,16 @@ export async function startPostgres({ log = () => {} } = {}) {
     let port = 0;
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
-      const options = [
-        '-c listen_addresses=127.0.0.1',
-        `-c port=${port}`,
-        `-c unix_socket_directories='${baseDir}'`,
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
-        '-c max_connections=200',
-      ].join(' ');
+      const all = {
+        ...TEST_SETTINGS,
+        ...settings,
+        listen_addresses: '127.0.0.1',
+        port,
+        unix_socket_directories: `'${baseDir}'`,
+      };
+      const options = Object.entries(all)
+        .map(([name, value]) => `-c ${name}=${value}`)
+        .join(' ');
       try {
         run(bins.pgCtl, ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '30', 'start'], { cwd });
         break;

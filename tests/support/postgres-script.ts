@@ -12,7 +12,11 @@ export interface PostgresServer {
 
 export interface PostgresScript {
   findPostgresBinaries(): { binDir: string; initdb: string; pgCtl: string; version: string } | null;
-  startPostgres(options?: { log?: (line: string) => void }): Promise<PostgresServer>;
+  /** `settings`: extra `-c` server settings (the benchmarks' tuned server); tests use the defaults. */
+  startPostgres(options?: {
+    log?: (line: string) => void;
+    settings?: Record<string, string | number>;
+  }): Promise<PostgresServer>;
   stopPostgres(server: PostgresServer): Promise<void>;
 }
 

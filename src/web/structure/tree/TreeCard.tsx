@@ -11,6 +11,10 @@ import classes from './tree.module.css';
 
 export const CARD_WIDTH = 212;
 export const CARD_HEIGHT = 72;
+/** Space between a card and the column of its frontline. */
+export const COLUMN_GAP = 48;
+/** Space between two cards of a column. */
+export const ROW_GAP = 12;
 
 interface MemberCardProps {
   member: TreeMember;
