@@ -70,7 +70,7 @@ function JoinForm({ token, info }: { token: string; info: JoinInfo }) {
           required
           {...form.getInputProps('password')}
         />
-        <SimpleGrid cols={2} spacing="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TextInput
             label={t('join.phone')}
             type="tel"
