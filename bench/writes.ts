@@ -9,9 +9,14 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { demoCsv } from '../src/core/structure/demo.ts';
 import { parseMembersCsv, planImport } from '../src/core/structure/import.ts';
-import { childPath, depthOf } from '../src/core/structure/path.ts';
+import { childPath } from '../src/core/structure/path.ts';
 import { type Db, openDatabase } from '../src/db/client.ts';
-import { type BulkMember, insertMembersBulk, timeOrderedUuid } from '../src/server/imports/bulk.ts';
+import {
+  type BulkMember,
+  bulkMemberOf,
+  insertMembersBulk,
+  timeOrderedUuid,
+} from '../src/server/imports/bulk.ts';
 import { loadImportContext } from '../src/server/imports/service.ts';
 import { createOrganizationWithOwner } from '../src/server/organizations/service.ts';
 import { describeSettings, serverSettings, startBenchPostgres } from './postgres-settings.ts';
@@ -120,22 +125,6 @@ async function plannedRows(tx: Db, organizationId: string, parsed: ReturnType<ty
     const path = childPath(sponsor.path, i + 2);
     ids[i] = timeOrderedUuid();
     paths[i] = path;
-    const f = insert.fields;
-    return {
-      id: ids[i]!,
-      seq: i + 2,
-      path,
-      depth: depthOf(path),
-      sponsorId: sponsor.id,
-      externalId: insert.externalId,
-      name: f.name,
-      email: f.email ?? null,
-      phone: f.phone ?? null,
-      city: f.city ?? null,
-      country: f.country ?? null,
-      kind: f.kind ?? 'partner',
-      status: 'active',
-      joinedOn: f.joinedOn ?? '2026-01-01',
-    };
+    return bulkMemberOf(insert, { id: ids[i]!, seq: i + 2, path, sponsorId: sponsor.id }, '2026-01-01');
   });
 }

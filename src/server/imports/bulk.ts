@@ -6,6 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { PlannedInsert } from '../../core/structure/import.ts';
+import { depthOf } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 
 /** Members per INSERT: each statement sends one array per column, so the size is not bound by parameters. */
@@ -43,6 +45,28 @@ let poolOffset = pool.length;
  * after the other sort in that order, so a bulk insert appends to the primary-key index instead of
  * writing all over it.
  */
+/** The row an import inserts for a planned new member, placed under `sponsor` with member number `seq`. */
+export function bulkMemberOf(
+  insert: Pick<PlannedInsert, 'externalId' | 'fields'>,
+  placement: { id: string; seq: number; path: string; sponsorId: string },
+  defaultJoinedOn: string,
+): BulkMember {
+  const f = insert.fields;
+  return {
+    ...placement,
+    depth: depthOf(placement.path),
+    externalId: insert.externalId,
+    name: f.name,
+    email: f.email ?? null,
+    phone: f.phone ?? null,
+    city: f.city ?? null,
+    country: f.country ?? null,
+    kind: f.kind ?? 'partner',
+    status: 'active',
+    joinedOn: f.joinedOn ?? defaultJoinedOn,
+  };
+}
+
 export function timeOrderedUuid(): string {
   let ms = Date.now();
   if (ms <= lastMs) {

@@ -12,12 +12,18 @@ import {
   parseMembersCsv,
   planImport,
 } from '../../core/structure/import.ts';
-import { childPath, depthOf } from '../../core/structure/path.ts';
+import { childPath } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { auditEvents, members } from '../../db/schema/index.ts';
 import { moveSubtree } from '../structure/queries.ts';
 import { reserveMemberSeqs } from '../structure/tree.ts';
-import { type BulkMember, insertMembersBulk, timeOrderedUuid, updateMembersBulk } from './bulk.ts';
+import {
+  type BulkMember,
+  bulkMemberOf,
+  insertMembersBulk,
+  timeOrderedUuid,
+  updateMembersBulk,
+} from './bulk.ts';
 
 export interface ImportRequest {
   organizationId: string;
@@ -200,23 +206,7 @@ async function applyPlan(
         const id = timeOrderedUuid();
         ids[i] = id;
         paths[i] = path;
-        const f = insert.fields;
-        yield {
-          id,
-          seq,
-          path,
-          depth: depthOf(path),
-          sponsorId: sponsor.id,
-          externalId: insert.externalId,
-          name: f.name,
-          email: f.email ?? null,
-          phone: f.phone ?? null,
-          city: f.city ?? null,
-          country: f.country ?? null,
-          kind: f.kind ?? 'partner',
-          status: 'active',
-          joinedOn: f.joinedOn ?? request.today,
-        };
+        yield bulkMemberOf(insert, { id, seq, path, sponsorId: sponsor.id }, request.today);
       }
     };
     await insertMembersBulk(tx, organizationId, rows());
