@@ -1,13 +1,13 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconMailForward } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { looksLikeEmail, PASSWORD_MIN } from '../../core/accounts.ts';
 import { installationQuery } from '../session.ts';
 import { AuthLayout } from '../ui/AuthLayout.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
+import { AccountFields, accountValidation } from './AccountFields.tsx';
 import { useSignUp } from './hooks.ts';
 
 export default function SignUpPage() {
@@ -17,10 +17,7 @@ export default function SignUpPage() {
   const form = useForm({
     initialValues: { name: '', email: '', password: '', organizationName: '' },
     validate: {
-      name: (v) => (v.trim() ? null : t('errors:field.required')),
-      email: (v) => (looksLikeEmail(v) ? null : t('errors:field.invalid_email')),
-      password: (v) =>
-        v.length >= PASSWORD_MIN ? null : t('errors:field.too_small', { minimum: PASSWORD_MIN }),
+      ...accountValidation(t),
       organizationName: (v) => (v.trim() ? null : t('errors:field.required')),
     },
   });
@@ -59,30 +56,7 @@ export default function SignUpPage() {
             required
             {...form.getInputProps('organizationName')}
           />
-          <TextInput
-            label={t('fields.name')}
-            placeholder={t('fields.namePlaceholder')}
-            autoComplete="name"
-            required
-            {...form.getInputProps('name')}
-          />
-          <TextInput
-            label={t('fields.email')}
-            placeholder={t('fields.emailPlaceholder')}
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            required
-            {...form.getInputProps('email')}
-          />
-          <PasswordInput
-            visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
-            label={t('fields.password')}
-            description={t('fields.passwordHint', { count: PASSWORD_MIN })}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-          />
+          <AccountFields form={form} />
           <Button type="submit" loading={signUp.isPending} fullWidth>
             {t('signUp.submit')}
           </Button>

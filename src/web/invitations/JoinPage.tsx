@@ -1,11 +1,11 @@
 // The page behind an invitation link: who invites you and where, then your account in one form.
-import { Alert, Button, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconLinkOff } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { looksLikeEmail, PASSWORD_MIN } from '../../core/accounts.ts';
+import { AccountFields, accountValidation } from '../accounts/AccountFields.tsx';
 import { useSignOut } from '../accounts/hooks.ts';
 import { ApiError, api } from '../api.ts';
 import { currentLocale } from '../i18n.ts';
@@ -24,10 +24,7 @@ function JoinForm({ token, info }: { token: string; info: JoinInfo }) {
   const form = useForm({
     initialValues: { name: info.name ?? '', email: info.email ?? '', password: '', phone: '', city: '' },
     validate: {
-      name: (v) => (v.trim() ? null : t('errors:field.required')),
-      email: (v) => (looksLikeEmail(v) ? null : t('errors:field.invalid_email')),
-      password: (v) =>
-        v.length >= PASSWORD_MIN ? null : t('errors:field.too_small', { minimum: PASSWORD_MIN }),
+      ...accountValidation(t),
     },
   });
   const join = useMutation({
@@ -48,28 +45,7 @@ function JoinForm({ token, info }: { token: string; info: JoinInfo }) {
             {errorMessage(t, join.error)}
           </Alert>
         )}
-        <TextInput
-          label={t('accounts:fields.name')}
-          autoComplete="name"
-          required
-          {...form.getInputProps('name')}
-        />
-        <TextInput
-          label={t('accounts:fields.email')}
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          required
-          {...form.getInputProps('email')}
-        />
-        <PasswordInput
-          label={t('accounts:fields.password')}
-          description={t('accounts:fields.passwordHint', { count: PASSWORD_MIN })}
-          autoComplete="new-password"
-          visibilityToggleButtonProps={{ 'aria-label': t('accounts:fields.togglePassword') }}
-          required
-          {...form.getInputProps('password')}
-        />
+        <AccountFields form={form} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TextInput
             label={t('join.phone')}
