@@ -24,6 +24,8 @@ export interface Config {
   /** Built web app; not served when the folder does not exist. */
   webDir: string;
   signInRateLimit: { max: number; windowMs: number };
+  /** When set, the first sign-up (which makes the owner) must present it: for servers others can reach. */
+  setupToken: string | null;
 }
 
 const envSchema = z.object({
@@ -47,6 +49,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DOWNLINE_WEB_DIR: z.string().optional(),
   DOWNLINE_SIGN_IN_LIMIT: z.coerce.number().int().min(1).default(10),
+  DOWNLINE_SETUP_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export class ConfigError extends Error {}
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDir: path.resolve(e.DOWNLINE_WEB_DIR ?? 'dist/web'),
     signInRateLimit: { max: e.DOWNLINE_SIGN_IN_LIMIT, windowMs: 60_000 },
+    setupToken: e.DOWNLINE_SETUP_TOKEN ?? null,
   };
 }
 

@@ -17,6 +17,7 @@ export type SignUpInput = {
   password: string;
   organizationName: string;
   locale?: string;
+  setupToken?: string;
 };
 
 export function signUpRequest(app: TestApp, overrides: Partial<SignUpInput> = {}): Promise<Response> {

@@ -24,6 +24,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     webDir: NO_WEB_DIR,
     // High, so that only the rate-limit test ever meets it.
     signInRateLimit: { max: 10_000, windowMs: 60_000 },
+    setupToken: null,
     ...overrides,
   };
 }

@@ -27,7 +27,10 @@ export async function accountRoutes(app: App, deps: Deps) {
         response: { 200: installationSchema },
       },
     },
-    async () => ({ needsOwner: await accounts.needsOwner() }),
+    async () => {
+      const needsOwner = await accounts.needsOwner();
+      return { needsOwner, needsSetupToken: needsOwner && deps.config.setupToken !== null };
+    },
   );
 
   app.post(

@@ -12,6 +12,8 @@ export const signUpBody = z.object({
   password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
   organizationName: z.string().trim().min(1, 'Enter the name of your team or company').max(120),
   locale: z.enum(LOCALES).default('en'),
+  /** Required when the server sets DOWNLINE_SETUP_TOKEN. */
+  setupToken: z.string().max(200).optional(),
 });
 
 export const signInBody = z.object({
@@ -40,5 +42,7 @@ export const installationSchema = z
   .object({
     /** True on an empty installation: the first sign-up creates the organization. */
     needsOwner: z.boolean(),
+    /** The first sign-up must present the server's setup token. */
+    needsSetupToken: z.boolean(),
   })
   .meta({ id: 'Installation' });

@@ -1,4 +1,5 @@
 // Sign-up, sign-in and sign-out through the authentication library's server API.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -25,6 +26,13 @@ const installationTaken = () =>
     'invitation_required',
     'This Downline is already set up. New members join through a personal invitation link from their sponsor.',
   );
+
+/** Compares secrets in constant time. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
 
 const FIRST_OWNER_LOCK = 4_711_2027;
 
@@ -87,6 +95,11 @@ export function accountService(deps: Deps) {
       return serialized(async () => {
         if ((await countOrganizations(db)) > 0) {
           throw installationTaken();
+        }
+        if (deps.config.setupToken && !sameSecret(input.setupToken ?? '', deps.config.setupToken)) {
+          throw new AppError(403, 'setup_token_invalid', 'The setup code is missing or wrong.', [
+            { path: 'setupToken', code: 'invalid', message: 'Enter the setup code of this server' },
+          ]);
         }
         return createAccount(deps, input, headers, async (tx, userId) => {
           // Several server processes on one PostgreSQL: the first to get here creates the organization.

@@ -30,7 +30,7 @@ describe('sign-up', () => {
   it('an empty installation needs its owner', async () => {
     const response = await api(ctx.app).get('/api/v1/installation');
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ needsOwner: true });
+    expect(response.json()).toEqual({ needsOwner: true, needsSetupToken: false });
   });
 
   it('validation names every bad field and writes nothing', async () => {
@@ -112,7 +112,7 @@ describe('sign-up', () => {
 
   it('afterwards the installation no longer needs an owner', async () => {
     const response = await api(ctx.app).get('/api/v1/installation');
-    expect(response.json()).toEqual({ needsOwner: false });
+    expect(response.json()).toEqual({ needsOwner: false, needsSetupToken: false });
   });
 
   it('a second sign-up needs an invitation and writes nothing', async () => {
@@ -148,5 +148,28 @@ describe('sign-up race', () => {
     expect(await countRows(ctx.db, organizations)).toBe(1);
     expect(await countRows(ctx.db, authUser)).toBe(1);
     expect(await countRows(ctx.db, members)).toBe(1);
+  });
+});
+
+describe('sign-up on a server with a setup token', () => {
+  const token = 'a-setup-code-only-the-installer-knows';
+  const ctx = useTestContext({ config: { setupToken: token } });
+
+  it('the installation says the first sign-up needs it', async () => {
+    const response = await api(ctx.app).get('/api/v1/installation');
+    expect(response.json()).toEqual({ needsOwner: true, needsSetupToken: true });
+  });
+
+  it('refuses a missing or wrong code, naming the field, and writes nothing', async () => {
+    for (const setupToken of [undefined, 'a-wrong-code-of-some-length']) {
+      const body = expectError(await signUpRequest(ctx.app, { setupToken }), 403, 'setup_token_invalid');
+      expect(fieldPaths(body)).toEqual(['setupToken']);
+    }
+    expect(await countAll(ctx)).toEqual({ users: 0, accounts: 0, sessions: 0, organizations: 0, members: 0 });
+  });
+
+  it('accepts the right code', async () => {
+    const response = await signUpRequest(ctx.app, { setupToken: token });
+    expect(response.statusCode, response.body).toBe(201);
   });
 });

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'not_found',
   'email_taken',
   'invitation_required',
+  'setup_token_invalid',
   'rate_limited',
   'unsupported_media_type',
   'method_not_allowed',

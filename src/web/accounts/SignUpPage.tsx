@@ -15,7 +15,7 @@ export default function SignUpPage() {
   const { data: installation } = useSuspenseQuery(installationQuery);
   const signUp = useSignUp();
   const form = useForm({
-    initialValues: { name: '', email: '', password: '', organizationName: '' },
+    initialValues: { name: '', email: '', password: '', organizationName: '', setupToken: '' },
     validate: {
       ...accountValidation(t),
       organizationName: (v) => (v.trim() ? null : t('errors:field.required')),
@@ -57,6 +57,15 @@ export default function SignUpPage() {
             {...form.getInputProps('organizationName')}
           />
           <AccountFields form={form} />
+          {installation.needsSetupToken && (
+            <TextInput
+              label={t('fields.setupToken')}
+              description={t('fields.setupTokenHint')}
+              autoComplete="off"
+              required
+              {...form.getInputProps('setupToken')}
+            />
+          )}
           <Button type="submit" loading={signUp.isPending} fullWidth>
             {t('signUp.submit')}
           </Button>

@@ -37,8 +37,20 @@ export function useSignUp() {
   const afterSignIn = useAfterSignIn();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; email: string; password: string; organizationName: string }) =>
-      api('/api/v1/auth/sign-up', { method: 'POST', body: { ...body, locale: currentLocale() } }),
+    mutationFn: ({
+      setupToken,
+      ...body
+    }: {
+      name: string;
+      email: string;
+      password: string;
+      organizationName: string;
+      setupToken?: string;
+    }) =>
+      api('/api/v1/auth/sign-up', {
+        method: 'POST',
+        body: { ...body, ...(setupToken ? { setupToken } : {}), locale: currentLocale() },
+      }),
     onSuccess: afterSignIn,
     onError: () => queryClient.invalidateQueries({ queryKey: installationQuery.queryKey }),
   });
