@@ -107,7 +107,7 @@ describe('server process', () => {
     const restarted = await start(port);
     try {
       const installation = await fetch(`http://127.0.0.1:${port}/api/v1/installation`).then((r) => r.json());
-      expect(installation).toEqual({ needsOwner: false });
+      expect(installation).toEqual({ needsOwner: false, needsSetupToken: false });
       const signIn = await post(port, '/api/v1/auth/sign-in', {
         email: 'ivan@example.org',
         password: 'a long password',
