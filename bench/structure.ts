@@ -300,6 +300,23 @@ export async function run(argv: string[]) {
   };
   const importRuns = (size: number) => (size >= 1_000_000 ? 1 : 3);
 
+  /** Migrates a fresh database, runs every measurement at one size, and closes it. */
+  const benchOn = async (database: Database, label: string, size: number) => {
+    try {
+      await database.migrate();
+      return await benchSize(
+        database,
+        label,
+        size,
+        csvFor(size),
+        { runs, importRuns: importRuns(size) },
+        log,
+      );
+    } finally {
+      await database.close();
+    }
+  };
+
   if (!skip.has('postgres')) {
     const extra = serverSettings({ tuned: values.tuned, fsyncOn: values['fsync-on'] });
     const server = await startBenchPostgres(extra, log);
@@ -317,21 +334,7 @@ export async function run(argv: string[]) {
         await a.db.execute(sql.raw(`create database ${name}`));
         await a.close();
         const database = await openDatabase({ kind: 'postgres', url: server.urlFor(name), poolSize: 2 });
-        try {
-          await database.migrate();
-          rows.push(
-            ...(await benchSize(
-              database,
-              'PostgreSQL',
-              size,
-              csvFor(size),
-              { runs, importRuns: importRuns(size) },
-              log,
-            )),
-          );
-        } finally {
-          await database.close();
-        }
+        rows.push(...(await benchOn(database, 'PostgreSQL', size)));
       }
     } finally {
       await server.stop();
@@ -348,19 +351,8 @@ export async function run(argv: string[]) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'downline-bench-pglite-'));
       const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
       try {
-        await database.migrate();
-        rows.push(
-          ...(await benchSize(
-            database,
-            'PGlite',
-            size,
-            csvFor(size),
-            { runs, importRuns: importRuns(size) },
-            log,
-          )),
-        );
+        rows.push(...(await benchOn(database, 'PGlite', size)));
       } finally {
-        await database.close();
         rmSync(dir, { recursive: true, force: true });
       }
     }
