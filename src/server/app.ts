@@ -15,6 +15,7 @@ import {
 import type { Database } from '../db/client.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { createAuth } from './auth/auth.ts';
+import { contactRoutes } from './contacts/routes.ts';
 import { registerAuthentication } from './auth/plugin.ts';
 import type { Config } from './config.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     await importRoutes(scope, deps);
     await structureRoutes(scope, deps);
     await invitationRoutes(scope, deps);
+    await contactRoutes(scope, deps);
   });
   await registerWebApp(app, config.webDir);
 

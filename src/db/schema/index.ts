@@ -1,4 +1,5 @@
 export * from './auth.ts';
+export * from './contacts.ts';
 export * from './enums.ts';
 export * from './organizations.ts';
 export * from './structure.ts';

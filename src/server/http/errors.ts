@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'already_member',
   'bad_request',
   'import_invalid',
+  'no_sponsor',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

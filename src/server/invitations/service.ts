@@ -8,6 +8,7 @@ import { createAccount } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AppError, errors } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
+import { linkJoinedContacts } from '../contacts/queries.ts';
 import { getMember } from '../structure/queries.ts';
 import { placeMember } from '../structure/tree.ts';
 import { invitationPolicy } from './policy.ts';
@@ -153,13 +154,16 @@ export function invitationService(deps: Deps) {
           if (claimed.length === 0)
             throw new AppError(409, 'already_member', 'This member already has an account.');
         } else {
-          await placeMember(tx, organizationId, invitation.sponsorId, {
+          const member = await placeMember(tx, organizationId, invitation.sponsorId, {
             ...profile,
             kind: invitation.kind,
             status: 'active',
             role: 'member',
             joinedOn: clock.now().toISOString().slice(0, 10),
           });
+          // A contact this link was made for is now this member (contacts/service.ts invite).
+          const stage = invitation.kind === 'partner' ? 'joined_partner' : 'joined_customer';
+          await linkJoinedContacts(tx, organizationId, invitation.id, member.id, stage, clock.now());
         }
         await countUse(tx, organizationId, invitation.id);
       });

@@ -1,0 +1,371 @@
+// Reads and writes of contacts. Every function takes the organization id and, for lists, the owner:
+// one member's contacts lie together in the (organization_id, owner_id, …) indexes.
+import { and, asc, count, desc, eq, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
+import { type ContactList, fold } from '../../core/contacts/fields.ts';
+import type { Db } from '../../db/client.ts';
+import { contactInteractions, contacts, members } from '../../db/schema/index.ts';
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type NewContact = typeof contacts.$inferInsert;
+export type InteractionRow = typeof contactInteractions.$inferSelect;
+
+/** The list a contact is on for an owner whose city folds to `ownCityKey` (see core listOf). */
+export function listExpression(ownCityKey: string): SQL<ContactList> {
+  return sql<ContactList>`coalesce(${contacts.listOverride}::text, case when ${contacts.cityKey} = '' or ${contacts.cityKey} = ${ownCityKey} then 'own' else 'other' end)`;
+}
+
+export interface ContactFilter {
+  q?: string;
+  list?: ContactList;
+  city?: string;
+  stage?: ContactRow['stage'];
+  tag?: string;
+  due?: boolean;
+}
+
+/** `%`, `_` and `\` are literal in what people type. */
+function likeTerm(term: string) {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function ownerScope(organizationId: string, ownerId: string) {
+  return and(eq(contacts.organizationId, organizationId), eq(contacts.ownerId, ownerId))!;
+}
+
+function filterConditions(
+  filter: ContactFilter,
+  ownCityKey: string,
+  today: string,
+  cityKeyOf: (city: string) => string,
+): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.q) {
+    for (const term of fold(filter.q).split(' ').filter(Boolean))
+      conditions.push(sql`${contacts.searchText} like ${likeTerm(term)}`);
+  }
+  if (filter.list) conditions.push(sql`${listExpression(ownCityKey)} = ${filter.list}`);
+  if (filter.city) conditions.push(eq(contacts.cityKey, cityKeyOf(filter.city)));
+  if (filter.stage) conditions.push(eq(contacts.stage, filter.stage));
+  if (filter.tag)
+    conditions.push(
+      sql`exists (select 1 from unnest(${contacts.tags}) t where lower(t) = ${filter.tag.toLowerCase()})`,
+    );
+  if (filter.due) conditions.push(lte(contacts.nextFollowUpOn, today));
+  return conditions;
+}
+
+const SORTS = {
+  name: contacts.name,
+  nextFollowUpOn: contacts.nextFollowUpOn,
+  lastContactOn: contacts.lastContactOn,
+  createdAt: contacts.createdAt,
+  stage: contacts.stage,
+} as const;
+
+export interface ListOptions {
+  ownCityKey: string;
+  today: string;
+  cityKeyOf: (city: string) => string;
+  sort: keyof typeof SORTS;
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+export function contactColumns(ownCityKey: string) {
+  return { contact: contacts, list: listExpression(ownCityKey) };
+}
+
+export async function listContacts(
+  db: Db,
+  organizationId: string,
+  ownerId: string,
+  filter: ContactFilter,
+  options: ListOptions,
+) {
+  const where = and(
+    ownerScope(organizationId, ownerId),
+    ...filterConditions(filter, options.ownCityKey, options.today, options.cityKeyOf),
+  );
+  const order = options.direction === 'desc' ? desc : asc;
+  const sortColumn = SORTS[options.sort];
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(contactColumns(options.ownCityKey))
+      .from(contacts)
+      .where(where)
+      // Empty dates last either way; the name and id keep pages stable.
+      .orderBy(sql`${sortColumn} is null`, order(sortColumn), asc(contacts.name), asc(contacts.id))
+      .offset(options.offset)
+      .limit(options.limit),
+    db.select({ n: count() }).from(contacts).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** Every contact matching a filter, for export (one owner: at most some ten thousand rows). */
+export async function allContacts(
+  db: Db,
+  organizationId: string,
+  ownerId: string,
+  filter: ContactFilter,
+  options: Pick<ListOptions, 'ownCityKey' | 'today' | 'cityKeyOf'>,
+) {
+  return db
+    .select(contactColumns(options.ownCityKey))
+    .from(contacts)
+    .where(
+      and(
+        ownerScope(organizationId, ownerId),
+        ...filterConditions(filter, options.ownCityKey, options.today, options.cityKeyOf),
+      ),
+    )
+    .orderBy(asc(contacts.name), asc(contacts.id));
+}
+
+/** Follow-ups due by `today`, most overdue first. */
+export async function dueContacts(
+  db: Db,
+  organizationId: string,
+  ownerId: string,
+  ownCityKey: string,
+  today: string,
+  limit: number,
+) {
+  const where = and(ownerScope(organizationId, ownerId), lte(contacts.nextFollowUpOn, today));
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select(contactColumns(ownCityKey))
+      .from(contacts)
+      .where(where)
+      .orderBy(asc(contacts.nextFollowUpOn), asc(contacts.name), asc(contacts.id))
+      .limit(limit),
+    db
+      .select({
+        total: count(),
+        overdue: sql<number>`count(*) filter (where ${contacts.nextFollowUpOn} < ${today})`.mapWith(Number),
+      })
+      .from(contacts)
+      .where(where),
+  ]);
+  return { rows, total: Number(totals?.total ?? 0), overdue: totals?.overdue ?? 0 };
+}
+
+/** Counts of one member's lists: all the upline and admins ever see of them. */
+export async function countContacts(
+  db: Db,
+  organizationId: string,
+  ownerId: string,
+  ownCityKey: string,
+  now: Date,
+) {
+  const DAY = 24 * 60 * 60 * 1000;
+  const list = listExpression(ownCityKey);
+  const rows = await db
+    .select({
+      stage: contacts.stage,
+      list,
+      n: count(),
+      last7:
+        sql<number>`count(*) filter (where ${contacts.createdAt} >= ${new Date(now.getTime() - 7 * DAY).toISOString()})`.mapWith(
+          Number,
+        ),
+      last30:
+        sql<number>`count(*) filter (where ${contacts.createdAt} >= ${new Date(now.getTime() - 30 * DAY).toISOString()})`.mapWith(
+          Number,
+        ),
+    })
+    .from(contacts)
+    .where(ownerScope(organizationId, ownerId))
+    // By position: the list expression's parameter would not match a repeated one.
+    .groupBy(sql`1`, sql`2`);
+  const counts = {
+    total: 0,
+    lists: { own: 0, other: 0 },
+    stages: {} as Record<ContactRow['stage'], number>,
+    addedLast7Days: 0,
+    addedLast30Days: 0,
+  };
+  for (const stage of contacts.stage.enumValues) counts.stages[stage] = 0;
+  for (const row of rows) {
+    const n = Number(row.n);
+    counts.total += n;
+    counts.lists[row.list] += n;
+    counts.stages[row.stage] += n;
+    counts.addedLast7Days += row.last7;
+    counts.addedLast30Days += row.last30;
+  }
+  return counts;
+}
+
+/** The cities of list 2 with their counts (the most used spelling names each), and the tags in use. */
+export async function citiesAndTags(db: Db, organizationId: string, ownerId: string, ownCityKey: string) {
+  const scope = ownerScope(organizationId, ownerId);
+  const [cities, tags] = await Promise.all([
+    db
+      .select({ city: sql<string>`mode() within group (order by ${contacts.city})`, n: count() })
+      .from(contacts)
+      .where(and(scope, sql`${listExpression(ownCityKey)} = 'other'`, sql`${contacts.cityKey} <> ''`))
+      .groupBy(contacts.cityKey)
+      .orderBy(desc(count()), asc(sql`1`)),
+    db
+      .select({ tag: sql<string>`min(t)`, n: count() })
+      .from(sql`${contacts} cross join lateral unnest(${contacts.tags}) t`)
+      .where(scope)
+      .groupBy(sql`lower(t)`)
+      .orderBy(desc(count()), asc(sql`1`)),
+  ]);
+  return {
+    cities: cities.map((c) => ({ city: c.city, count: Number(c.n) })),
+    tags: tags.map((t) => ({ tag: t.tag, count: Number(t.n) })),
+  };
+}
+
+export async function countDue(db: Db, organizationId: string, ownerId: string, today: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(contacts)
+    .where(and(ownerScope(organizationId, ownerId), lte(contacts.nextFollowUpOn, today)));
+  return Number(row?.n ?? 0);
+}
+
+/** A contact with what the policy needs of its owner. */
+export async function getContact(
+  db: Db,
+  organizationId: string,
+  id: string,
+  ownCityKeyOf: (city: string | null) => string,
+) {
+  const [row] = await db
+    .select({
+      contact: contacts,
+      owner: { id: members.id, name: members.name, sponsorId: members.sponsorId, city: members.city },
+      member: { id: sql<string | null>`linked.id`, name: sql<string | null>`linked.name` },
+    })
+    .from(contacts)
+    .innerJoin(
+      members,
+      and(eq(members.organizationId, contacts.organizationId), eq(members.id, contacts.ownerId)),
+    )
+    .leftJoin(
+      sql`members linked`,
+      sql`linked.organization_id = ${contacts.organizationId} and linked.id = ${contacts.memberId}`,
+    )
+    .where(and(eq(contacts.organizationId, organizationId), eq(contacts.id, id)));
+  if (!row) return null;
+  const ownCityKey = ownCityKeyOf(row.owner.city);
+  const list: ContactList =
+    row.contact.listOverride ??
+    (row.contact.cityKey === '' || row.contact.cityKey === ownCityKey ? 'own' : 'other');
+  return {
+    ...row,
+    list,
+    member: row.member.id ? { id: row.member.id, name: row.member.name ?? '' } : null,
+  };
+}
+
+/** Contacts the members of a sponsor's frontline share with them. */
+export async function sharedWith(db: Db, organizationId: string, sponsorId: string) {
+  return db
+    .select({ contact: contacts, owner: { id: members.id, name: members.name, city: members.city } })
+    .from(contacts)
+    .innerJoin(
+      members,
+      and(eq(members.organizationId, contacts.organizationId), eq(members.id, contacts.ownerId)),
+    )
+    .where(
+      and(
+        eq(contacts.organizationId, organizationId),
+        eq(members.sponsorId, sponsorId),
+        isNotNull(contacts.sharedAt),
+      ),
+    )
+    .orderBy(desc(contacts.sharedAt), asc(contacts.id));
+}
+
+export async function insertContacts(db: Db, rows: NewContact[]) {
+  if (rows.length === 0) return [];
+  return db.insert(contacts).values(rows).returning();
+}
+
+export async function updateContact(db: Db, organizationId: string, id: string, values: Partial<NewContact>) {
+  const [row] = await db
+    .update(contacts)
+    .set(values)
+    .where(and(eq(contacts.organizationId, organizationId), eq(contacts.id, id)))
+    .returning();
+  return row!;
+}
+
+export async function deleteContact(db: Db, organizationId: string, id: string) {
+  await db.delete(contacts).where(and(eq(contacts.organizationId, organizationId), eq(contacts.id, id)));
+}
+
+export async function listInteractions(db: Db, organizationId: string, contactId: string) {
+  return db
+    .select()
+    .from(contactInteractions)
+    .where(
+      and(
+        eq(contactInteractions.organizationId, organizationId),
+        eq(contactInteractions.contactId, contactId),
+      ),
+    )
+    .orderBy(desc(contactInteractions.occurredOn), desc(contactInteractions.createdAt));
+}
+
+export async function insertInteraction(db: Db, row: typeof contactInteractions.$inferInsert) {
+  const [inserted] = await db.insert(contactInteractions).values(row).returning();
+  return inserted!;
+}
+
+export async function deleteInteraction(db: Db, organizationId: string, contactId: string, id: string) {
+  const deleted = await db
+    .delete(contactInteractions)
+    .where(
+      and(
+        eq(contactInteractions.organizationId, organizationId),
+        eq(contactInteractions.contactId, contactId),
+        eq(contactInteractions.id, id),
+      ),
+    )
+    .returning({ id: contactInteractions.id });
+  return deleted.length > 0;
+}
+
+/** The latest interaction date of a contact (after one was removed), or null. */
+export async function lastInteractionOn(db: Db, organizationId: string, contactId: string) {
+  const [row] = await db
+    .select({ on: sql<string | null>`max(${contactInteractions.occurredOn})` })
+    .from(contactInteractions)
+    .where(
+      and(
+        eq(contactInteractions.organizationId, organizationId),
+        eq(contactInteractions.contactId, contactId),
+      ),
+    );
+  return row?.on ?? null;
+}
+
+/** The phone and e-mail keys of all an owner's contacts (for duplicates on import). */
+export async function contactKeys(db: Db, organizationId: string, ownerId: string) {
+  return db
+    .select({ id: contacts.id, name: contacts.name, phoneKey: contacts.phoneKey, email: contacts.email })
+    .from(contacts)
+    .where(ownerScope(organizationId, ownerId));
+}
+
+/** Links contacts made into an invitation to the member who joined through it. */
+export async function linkJoinedContacts(
+  db: Db,
+  organizationId: string,
+  invitationId: string,
+  memberId: string,
+  stage: ContactRow['stage'],
+  now: Date,
+) {
+  await db
+    .update(contacts)
+    .set({ memberId, stage, updatedAt: now })
+    .where(and(eq(contacts.organizationId, organizationId), eq(contacts.invitationId, invitationId)));
+}

@@ -1,0 +1,313 @@
+// The contacts' use cases: the owner's lists, overview and follow-ups, the interaction log, sharing with
+// the sponsor, inviting a contact, and the counts others may see. Policy first, then queries.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  type ContactDraft,
+  cityKey,
+  cleanTags,
+  JOINED_STAGES,
+  listOf,
+  searchText,
+} from '../../core/contacts/fields.ts';
+import { phoneKey } from '../../core/contacts/phone.ts';
+import type { Actor } from '../auth/actor.ts';
+import { AppError, errors } from '../http/errors.ts';
+import type { Deps } from '../http/types.ts';
+import { invitationService } from '../invitations/service.ts';
+import { getMember, type MemberRow } from '../structure/queries.ts';
+import { contactPolicy } from './policy.ts';
+import { presentContact, presentContactSummary, presentInteraction } from './presenters.ts';
+import {
+  type ContactFilter,
+  type ContactRow,
+  citiesAndTags,
+  countContacts,
+  countDue,
+  deleteContact,
+  deleteInteraction,
+  dueContacts,
+  getContact,
+  insertContacts,
+  insertInteraction,
+  lastInteractionOn,
+  listContacts,
+  listInteractions,
+  type NewContact,
+  sharedWith,
+  updateContact,
+} from './queries.ts';
+import type {
+  contactInvitationBody,
+  createContactBody,
+  listContactsQuery,
+  logInteractionBody,
+  updateContactBody,
+} from './schemas.ts';
+
+type Fields = Partial<ContactDraft> & { list?: ContactRow['listOverride'] };
+
+/** Derived columns (keys for lists, duplicates and search) of a contact's fields. */
+export function derivedColumns(
+  c: Pick<ContactDraft, 'name' | 'phone' | 'email' | 'city' | 'tags' | 'source' | 'messengers'>,
+  ownerCountry: string | null,
+) {
+  return {
+    phoneKey: phoneKey(c.phone, ownerCountry),
+    cityKey: cityKey(c.city),
+    searchText: searchText(c),
+  };
+}
+
+/** A field-named 400, like the ones zod produces. */
+function invalidField(path: string, message: string) {
+  return new AppError(400, 'validation_failed', message, [{ path, code: 'invalid_value', message }]);
+}
+
+export function contactService({ database, clock, ...rest }: Deps) {
+  const { db } = database;
+  const invitations = invitationService({ database, clock, ...rest });
+  const todayOf = (today?: string) => today ?? clock.now().toISOString().slice(0, 10);
+
+  /** The asking member's own record: their city decides list 1, their country reads phone numbers. */
+  async function ownerOf(actor: Actor): Promise<MemberRow> {
+    const member = await getMember(db, actor.organizationId, actor.memberId);
+    if (!member) throw errors.unauthenticated();
+    return member;
+  }
+
+  async function readable(actor: Actor, id: string) {
+    const row = await getContact(db, actor.organizationId, id, cityKey);
+    if (!row) throw errors.notFound('Contact');
+    const access = contactPolicy.read(actor, { ...row.contact, ownerSponsorId: row.owner.sponsorId });
+    return { row, access };
+  }
+
+  async function changeable(actor: Actor, id: string) {
+    const row = await getContact(db, actor.organizationId, id, cityKey);
+    if (!row) throw errors.notFound('Contact');
+    contactPolicy.change(actor, { ...row.contact, ownerSponsorId: row.owner.sponsorId });
+    return row;
+  }
+
+  async function page(actor: Actor, id: string) {
+    const { row, access } = await readable(actor, id);
+    const interactions = await listInteractions(db, actor.organizationId, id);
+    return {
+      contact: presentContact(row),
+      interactions: interactions.map(presentInteraction),
+      access,
+      owner: { id: row.owner.id, name: row.owner.name },
+    };
+  }
+
+  /** The columns of a write: the fields given, tags cleaned, and the keys recomputed from the result. */
+  function columnsOf(fields: Fields, current: ContactRow | null, owner: MemberRow, now: Date) {
+    const { list, tags, ...plain } = fields;
+    const values: Partial<NewContact> = { ...plain, updatedAt: now };
+    if (tags !== undefined) values.tags = cleanTags(tags);
+    if (list !== undefined) values.listOverride = list;
+    const merged = {
+      name: values.name ?? current?.name ?? '',
+      phone: values.phone !== undefined ? values.phone : (current?.phone ?? null),
+      email: values.email !== undefined ? values.email : (current?.email ?? null),
+      city: values.city !== undefined ? values.city : (current?.city ?? null),
+      tags: values.tags ?? current?.tags ?? [],
+      source: values.source !== undefined ? values.source : (current?.source ?? null),
+      messengers: values.messengers ?? current?.messengers ?? {},
+    };
+    return { ...values, ...derivedColumns(merged, owner.country) };
+  }
+
+  return {
+    page,
+
+    async list(actor: Actor, query: z.infer<typeof listContactsQuery>) {
+      const owner = await ownerOf(actor);
+      const { sort, direction, offset, limit, today, ...filter } = query;
+      const { rows, total } = await listContacts(db, actor.organizationId, actor.memberId, filter, {
+        ownCityKey: cityKey(owner.city),
+        today: todayOf(today),
+        cityKeyOf: cityKey,
+        sort,
+        direction,
+        offset,
+        limit,
+      });
+      return { total, rows: rows.map(presentContactSummary) };
+    },
+
+    async overview(actor: Actor, today?: string) {
+      const owner = await ownerOf(actor);
+      const ownCityKey = cityKey(owner.city);
+      const [counts, extra, due] = await Promise.all([
+        countContacts(db, actor.organizationId, actor.memberId, ownCityKey, clock.now()),
+        citiesAndTags(db, actor.organizationId, actor.memberId, ownCityKey),
+        countDue(db, actor.organizationId, actor.memberId, todayOf(today)),
+      ]);
+      return { ...counts, ...extra, due, ownCity: owner.city };
+    },
+
+    async due(actor: Actor, today: string | undefined, limit: number) {
+      const owner = await ownerOf(actor);
+      const due = await dueContacts(
+        db,
+        actor.organizationId,
+        actor.memberId,
+        cityKey(owner.city),
+        todayOf(today),
+        limit,
+      );
+      return { ...due, rows: due.rows.map(presentContactSummary) };
+    },
+
+    /** What the members of my frontline share with me. The list is derived from the owner's city. */
+    async shared(actor: Actor) {
+      const rows = await sharedWith(db, actor.organizationId, actor.memberId);
+      return {
+        rows: rows.map((r) => ({
+          ...presentContactSummary({
+            contact: r.contact,
+            list: listOf(r.contact.cityKey, cityKey(r.owner.city), r.contact.listOverride),
+          }),
+          owner: { id: r.owner.id, name: r.owner.name },
+        })),
+      };
+    },
+
+    async create(actor: Actor, input: z.infer<typeof createContactBody>) {
+      const owner = await ownerOf(actor);
+      const now = clock.now();
+      const id = randomUUID();
+      const values = columnsOf(input, null, owner, now);
+      await insertContacts(db, [
+        {
+          ...values,
+          name: input.name,
+          organizationId: actor.organizationId,
+          id,
+          ownerId: actor.memberId,
+          createdAt: now,
+        } as NewContact,
+      ]);
+      return (await page(actor, id)).contact;
+    },
+
+    async update(actor: Actor, id: string, input: z.infer<typeof updateContactBody>) {
+      const row = await changeable(actor, id);
+      const owner = await ownerOf(actor);
+      await updateContact(db, actor.organizationId, id, columnsOf(input, row.contact, owner, clock.now()));
+      return (await page(actor, id)).contact;
+    },
+
+    async remove(actor: Actor, id: string) {
+      await changeable(actor, id);
+      await deleteContact(db, actor.organizationId, id);
+    },
+
+    /**
+     * Logs a call, message or meeting. It sets the last contact date; it moves a new contact to
+     * contacted (or to the stage given); a follow-up that was due by then is done unless a new one is set.
+     */
+    async logInteraction(actor: Actor, id: string, input: z.infer<typeof logInteractionBody>) {
+      const row = await changeable(actor, id);
+      const today = todayOf(input.today);
+      const occurredOn = input.occurredOn ?? today;
+      if (occurredOn > today)
+        throw invalidField('occurredOn', 'The date of a contact cannot be in the future.');
+      const c = row.contact;
+      const stage = input.stage ?? (c.stage === 'new' ? 'contacted' : undefined);
+      const nextFollowUpOn =
+        input.nextFollowUpOn !== undefined
+          ? input.nextFollowUpOn
+          : c.nextFollowUpOn && c.nextFollowUpOn <= occurredOn
+            ? null
+            : c.nextFollowUpOn;
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await insertInteraction(tx, {
+          organizationId: actor.organizationId,
+          id: randomUUID(),
+          contactId: id,
+          kind: input.kind,
+          occurredOn,
+          outcome: input.outcome ?? null,
+          note: input.note ?? null,
+          stage: stage && stage !== c.stage ? stage : null,
+          nextFollowUpOn: input.nextFollowUpOn ?? null,
+          createdAt: now,
+        });
+        await updateContact(tx, actor.organizationId, id, {
+          lastContactOn: c.lastContactOn && c.lastContactOn > occurredOn ? c.lastContactOn : occurredOn,
+          nextFollowUpOn,
+          ...(stage ? { stage } : {}),
+          updatedAt: now,
+        });
+      });
+      return page(actor, id);
+    },
+
+    /** Removes a mistaken log entry; the last contact date falls back to the latest one left. */
+    async removeInteraction(actor: Actor, id: string, interactionId: string) {
+      const row = await changeable(actor, id);
+      await db.transaction(async (tx) => {
+        const [removed] = (await listInteractions(tx, actor.organizationId, id)).filter(
+          (i) => i.id === interactionId,
+        );
+        if (!removed || !(await deleteInteraction(tx, actor.organizationId, id, interactionId)))
+          throw errors.notFound('Interaction');
+        if (row.contact.lastContactOn === removed.occurredOn) {
+          const latest = await lastInteractionOn(tx, actor.organizationId, id);
+          await updateContact(tx, actor.organizationId, id, {
+            lastContactOn: latest,
+            updatedAt: clock.now(),
+          });
+        }
+      });
+    },
+
+    async share(actor: Actor, id: string, shared: boolean) {
+      const row = await changeable(actor, id);
+      if (shared && !row.owner.sponsorId)
+        throw new AppError(409, 'no_sponsor', 'You have no sponsor to share this contact with.');
+      if (shared !== (row.contact.sharedAt !== null)) {
+        const now = clock.now();
+        await updateContact(db, actor.organizationId, id, { sharedAt: shared ? now : null, updatedAt: now });
+      }
+      return (await page(actor, id)).contact;
+    },
+
+    /** An invitation link prefilled from the contact; whoever joins through it is linked back here. */
+    async invite(actor: Actor, id: string, input: z.infer<typeof contactInvitationBody>) {
+      const row = await changeable(actor, id);
+      if (row.contact.memberId || JOINED_STAGES.includes(row.contact.stage))
+        throw new AppError(409, 'already_member', 'This contact has already joined.');
+      const invitation = await invitations.create(actor, {
+        kind: input.kind,
+        expiresInDays: input.expiresInDays,
+        maxUses: 1,
+        name: row.contact.name,
+        ...(row.contact.email ? { email: row.contact.email } : {}),
+      });
+      await updateContact(db, actor.organizationId, id, {
+        invitationId: invitation.id,
+        updatedAt: clock.now(),
+      });
+      return invitation;
+    },
+
+    /** Counts of a member's lists: what their upline and admins may see (never names or notes). */
+    async counts(actor: Actor, memberId: string) {
+      const member = await getMember(db, actor.organizationId, memberId);
+      if (!member) throw errors.notFound('Member');
+      contactPolicy.counts(actor, member);
+      return countContacts(db, actor.organizationId, member.id, cityKey(member.city), clock.now());
+    },
+
+    ownerOf,
+    todayOf,
+  };
+}
+
+export type ContactService = ReturnType<typeof contactService>;
+export type { ContactFilter };
