@@ -77,8 +77,8 @@ describe('contacts', () => {
         total: 5,
         lists: { own: 2, other: 3 },
         ownCity: 'София',
-        addedLast7Days: 5,
-        addedLast30Days: 5,
+        addedThisWeek: 5,
+        addedThisMonth: 5,
         stages: { new: 4, invited: 1, contacted: 0 },
         due: 0,
       });
@@ -154,6 +154,20 @@ describe('contacts', () => {
       expectError(await as('anna').patch(`/api/v1/contacts/${ids.maria}`, {}), 400, 'validation_failed');
       expect(await countRows(ctx.db, contacts)).toBe(before);
     });
+  });
+
+  it('growth counts the contacts added this week (from Monday) and this month', async () => {
+    ctx.clock.set('2026-02-27T09:00:00.000Z'); // last month
+    await add('root', { name: 'February' });
+    ctx.clock.set('2026-03-08T09:00:00.000Z'); // Sunday of last week
+    await add('root', { name: 'Last week' });
+    ctx.clock.set('2026-03-15T10:00:00.000Z'); // Sunday
+    await add('root', { name: 'This week' });
+    const counts = (await as('root').get('/api/v1/contacts/overview')).json();
+    expect(counts).toMatchObject({ total: 3, addedThisWeek: 1, addedThisMonth: 2 });
+    // The device's date decides the week: on Monday the 16th a new week has begun.
+    const monday = (await as('root').get('/api/v1/contacts/overview?today=2026-03-16')).json();
+    expect(monday).toMatchObject({ addedThisWeek: 0, addedThisMonth: 2 });
   });
 
   describe('interactions and follow-ups', () => {
@@ -358,7 +372,7 @@ describe('contacts', () => {
         expect(response.statusCode, response.body).toBe(200);
         expect(response.json()).toMatchObject({ total: expect.any(Number), lists: expect.any(Object) });
         expect(Object.keys(response.json()).sort()).toEqual(
-          ['addedLast30Days', 'addedLast7Days', 'lists', 'stages', 'total'].sort(),
+          ['addedThisMonth', 'addedThisWeek', 'lists', 'stages', 'total'].sort(),
         );
         expect(response.body).not.toMatch(/Sabine|Klaus|divorce/);
       }

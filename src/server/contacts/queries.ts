@@ -1,6 +1,6 @@
 // Reads and writes of contacts. Every function takes the organization id and, for lists, the owner:
 // one member's contacts lie together in the (organization_id, owner_id, …) indexes.
-import { and, asc, count, desc, eq, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type ContactList, fold } from '../../core/contacts/fields.ts';
 import type { Db } from '../../db/client.ts';
 import { contactInteractions, contacts, members } from '../../db/schema/index.ts';
@@ -151,29 +151,33 @@ export async function dueContacts(
   return { rows, total: Number(totals?.total ?? 0), overdue: totals?.overdue ?? 0 };
 }
 
+/** Monday of the week and the first of the month a date is in (weeks start on Monday). */
+export function periodStarts(today: string) {
+  const date = new Date(`${today}T00:00:00Z`);
+  const weekday = (date.getUTCDay() + 6) % 7;
+  const monday = new Date(date.getTime() - weekday * 24 * 60 * 60 * 1000);
+  return { week: monday.toISOString().slice(0, 10), month: `${today.slice(0, 8)}01` };
+}
+
 /** Counts of one member's lists: all the upline and admins ever see of them. */
 export async function countContacts(
   db: Db,
   organizationId: string,
   ownerId: string,
   ownCityKey: string,
-  now: Date,
+  today: string,
 ) {
-  const DAY = 24 * 60 * 60 * 1000;
+  const starts = periodStarts(today);
+  const addedSince = (day: string) =>
+    sql<number>`count(*) filter (where ${contacts.createdAt} >= ${`${day}T00:00:00Z`})`.mapWith(Number);
   const list = listExpression(ownCityKey);
   const rows = await db
     .select({
       stage: contacts.stage,
       list,
       n: count(),
-      last7:
-        sql<number>`count(*) filter (where ${contacts.createdAt} >= ${new Date(now.getTime() - 7 * DAY).toISOString()})`.mapWith(
-          Number,
-        ),
-      last30:
-        sql<number>`count(*) filter (where ${contacts.createdAt} >= ${new Date(now.getTime() - 30 * DAY).toISOString()})`.mapWith(
-          Number,
-        ),
+      week: addedSince(starts.week),
+      month: addedSince(starts.month),
     })
     .from(contacts)
     .where(ownerScope(organizationId, ownerId))
@@ -183,8 +187,8 @@ export async function countContacts(
     total: 0,
     lists: { own: 0, other: 0 },
     stages: {} as Record<ContactRow['stage'], number>,
-    addedLast7Days: 0,
-    addedLast30Days: 0,
+    addedThisWeek: 0,
+    addedThisMonth: 0,
   };
   for (const stage of contacts.stage.enumValues) counts.stages[stage] = 0;
   for (const row of rows) {
@@ -192,8 +196,8 @@ export async function countContacts(
     counts.total += n;
     counts.lists[row.list] += n;
     counts.stages[row.stage] += n;
-    counts.addedLast7Days += row.last7;
-    counts.addedLast30Days += row.last30;
+    counts.addedThisWeek += row.week;
+    counts.addedThisMonth += row.month;
   }
   return counts;
 }
@@ -353,6 +357,15 @@ export async function contactKeys(db: Db, organizationId: string, ownerId: strin
     .select({ id: contacts.id, name: contacts.name, phoneKey: contacts.phoneKey, email: contacts.email })
     .from(contacts)
     .where(ownerScope(organizationId, ownerId));
+}
+
+/** Some of an owner's contacts, by id (merging imported duplicates into them). */
+export async function contactsByIds(db: Db, organizationId: string, ownerId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(contacts)
+    .where(and(ownerScope(organizationId, ownerId), inArray(contacts.id, ids)));
 }
 
 /** Links contacts made into an invitation to the member who joined through it. */

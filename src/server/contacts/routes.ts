@@ -226,9 +226,10 @@ export async function contactRoutes(app: App, deps: Deps) {
         tags,
         summary: 'How many contacts a member of my downline has, per list and stage (never who)',
         params: memberIdParams,
+        querystring: todayQuery,
         response: { 200: contactCountsSchema, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => contacts.counts(actorOf(request), request.params.id),
+    async (request) => contacts.counts(actorOf(request), request.params.id, request.query.today),
   );
 }

@@ -203,8 +203,9 @@ export const contactCountsSchema = z
     total: z.number().int(),
     lists: z.object({ own: z.number().int(), other: z.number().int() }),
     stages: stageCounts,
-    addedLast7Days: z.number().int(),
-    addedLast30Days: z.number().int(),
+    /** Added since Monday and since the first of the month (of `today`). */
+    addedThisWeek: z.number().int(),
+    addedThisMonth: z.number().int(),
   })
   .meta({ id: 'ContactCounts' });
 

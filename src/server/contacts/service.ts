@@ -141,7 +141,7 @@ export function contactService({ database, clock, ...rest }: Deps) {
       const owner = await ownerOf(actor);
       const ownCityKey = cityKey(owner.city);
       const [counts, extra, due] = await Promise.all([
-        countContacts(db, actor.organizationId, actor.memberId, ownCityKey, clock.now()),
+        countContacts(db, actor.organizationId, actor.memberId, ownCityKey, todayOf(today)),
         citiesAndTags(db, actor.organizationId, actor.memberId, ownCityKey),
         countDue(db, actor.organizationId, actor.memberId, todayOf(today)),
       ]);
@@ -297,11 +297,11 @@ export function contactService({ database, clock, ...rest }: Deps) {
     },
 
     /** Counts of a member's lists: what their upline and admins may see (never names or notes). */
-    async counts(actor: Actor, memberId: string) {
+    async counts(actor: Actor, memberId: string, today?: string) {
       const member = await getMember(db, actor.organizationId, memberId);
       if (!member) throw errors.notFound('Member');
       contactPolicy.counts(actor, member);
-      return countContacts(db, actor.organizationId, member.id, cityKey(member.city), clock.now());
+      return countContacts(db, actor.organizationId, member.id, cityKey(member.city), todayOf(today));
     },
 
     ownerOf,
