@@ -15,9 +15,10 @@ import {
 import type { Database } from '../db/client.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { createAuth } from './auth/auth.ts';
-import { contactRoutes } from './contacts/routes.ts';
 import { registerAuthentication } from './auth/plugin.ts';
 import type { Config } from './config.ts';
+import { contactImportRoutes } from './contacts/import-routes.ts';
+import { contactRoutes } from './contacts/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerCsrfGuard } from './http/csrf.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
@@ -97,6 +98,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     await structureRoutes(scope, deps);
     await invitationRoutes(scope, deps);
     await contactRoutes(scope, deps);
+    await contactImportRoutes(scope, deps);
   });
   await registerWebApp(app, config.webDir);
 

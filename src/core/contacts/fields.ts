@@ -146,7 +146,10 @@ export function cleanTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
-    const tag = raw.trim().replace(/^#+/, '').replace(/\s+/g, ' ').trim();
+    const tag = raw
+      .replace(/^[#\s]+/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     const key = fold(tag);
     if (!tag || seen.has(key)) continue;
     seen.add(key);

@@ -1,5 +1,5 @@
 // Contacts as the API shows them.
-import type { ContactList } from '../../core/contacts/fields.ts';
+import type { ContactDraft, ContactList } from '../../core/contacts/fields.ts';
 import type { ContactRow, InteractionRow } from './queries.ts';
 
 export function presentContactSummary(row: { contact: ContactRow; list: ContactList }) {
@@ -51,5 +51,25 @@ export function presentInteraction(i: InteractionRow) {
     stage: i.stage,
     nextFollowUpOn: i.nextFollowUpOn,
     createdAt: i.createdAt.toISOString(),
+  };
+}
+
+/** A stored contact as the import and export files see it. */
+export function draftOfContact(c: ContactRow): ContactDraft {
+  return {
+    name: c.name,
+    phone: c.phone,
+    email: c.email,
+    messengers: c.messengers,
+    city: c.city,
+    relationship: c.relationship,
+    source: c.source,
+    interests: c.interests,
+    needs: c.needs,
+    notes: c.notes,
+    tags: c.tags,
+    stage: c.stage,
+    nextFollowUpOn: c.nextFollowUpOn,
+    lastContactOn: c.lastContactOn,
   };
 }

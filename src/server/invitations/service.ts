@@ -6,9 +6,9 @@ import { makeInvitationToken, organizationOfToken } from '../../core/structure/i
 import { members } from '../../db/schema/index.ts';
 import { createAccount } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { linkJoinedContacts } from '../contacts/queries.ts';
 import { AppError, errors } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
-import { linkJoinedContacts } from '../contacts/queries.ts';
 import { getMember } from '../structure/queries.ts';
 import { placeMember } from '../structure/tree.ts';
 import { invitationPolicy } from './policy.ts';
