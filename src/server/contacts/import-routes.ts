@@ -1,7 +1,6 @@
 // Contacts in and out: import (preview, then import) from CSV and vCard files, export to CSV and vCard,
 // and our CSV template.
 import { z } from 'zod';
-import type { ContactDraft } from '../../core/contacts/fields.ts';
 import { cityKey } from '../../core/contacts/fields.ts';
 import { contactsToCsv, contactsToVcard, templateCsv } from '../../core/contacts/import.ts';
 import { LOCALES } from '../../core/locales.ts';
@@ -10,7 +9,7 @@ import { errorResponses } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { contactImports } from './imports.ts';
 import { draftOfContact } from './presenters.ts';
-import { allContacts, type ContactRow } from './queries.ts';
+import { allContacts } from './queries.ts';
 import { exportQuery, importBody, importPreviewSchema } from './schemas.ts';
 import { contactService } from './service.ts';
 
