@@ -22,6 +22,7 @@ import { contactRoutes } from './contacts/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerCsrfGuard } from './http/csrf.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { registerInputGuard } from './http/input-guard.ts';
 import { loggerOptions } from './http/logging.ts';
 import { type Clock, type Deps, systemClock } from './http/types.ts';
 import { registerWebApp } from './http/web.ts';
@@ -54,6 +55,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputGuard(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -23,6 +23,7 @@ CREATE TABLE "contacts" (
 	"id" uuid NOT NULL,
 	"owner_id" uuid NOT NULL,
 	"name" text NOT NULL,
+	"name_key" text NOT NULL,
 	"phone" text,
 	"phone_key" text,
 	"email" text,
@@ -41,6 +42,7 @@ CREATE TABLE "contacts" (
 	"last_contact_on" date,
 	"search_text" text NOT NULL,
 	"shared_at" timestamp with time zone,
+	"shared_with_id" uuid,
 	"invitation_id" uuid,
 	"member_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -54,8 +56,10 @@ ALTER TABLE "contact_interactions" ADD CONSTRAINT "contact_interactions_contact_
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_owner_fk" FOREIGN KEY ("organization_id","owner_id") REFERENCES "public"."members"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_invitation_fk" FOREIGN KEY ("organization_id","invitation_id") REFERENCES "public"."invitations"("organization_id","id") ON DELETE set null ("invitation_id") ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contacts" ADD CONSTRAINT "contacts_shared_with_fk" FOREIGN KEY ("organization_id","shared_with_id") REFERENCES "public"."members"("organization_id","id") ON DELETE set null ("shared_with_id") ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_member_fk" FOREIGN KEY ("organization_id","member_id") REFERENCES "public"."members"("organization_id","id") ON DELETE set null ("member_id") ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "contact_interactions_contact_idx" ON "contact_interactions" USING btree ("organization_id","contact_id","occurred_on");--> statement-breakpoint
-CREATE INDEX "contacts_owner_idx" ON "contacts" USING btree ("organization_id","owner_id","name");--> statement-breakpoint
+CREATE INDEX "contacts_owner_idx" ON "contacts" USING btree ("organization_id","owner_id","name_key");--> statement-breakpoint
+CREATE INDEX "contacts_shared_idx" ON "contacts" USING btree ("organization_id","shared_with_id") WHERE "contacts"."shared_with_id" is not null;--> statement-breakpoint
 CREATE INDEX "contacts_follow_up_idx" ON "contacts" USING btree ("organization_id","owner_id","next_follow_up_on") WHERE "contacts"."next_follow_up_on" is not null;--> statement-breakpoint
 CREATE INDEX "contacts_invitation_idx" ON "contacts" USING btree ("organization_id","invitation_id") WHERE "contacts"."invitation_id" is not null;

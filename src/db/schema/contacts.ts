@@ -41,6 +41,8 @@ export const contacts = pgTable(
     /** The member whose list this is; nobody else reads it unless it is shared with their sponsor. */
     ownerId: uuid('owner_id').notNull(),
     name: text('name').notNull(),
+    /** The name folded (core/contacts/fields.ts fold), to sort by the same in every database collation. */
+    nameKey: text('name_key').notNull(),
     phone: text('phone'),
     /** The phone in E.164 (or its digits) for finding duplicates (core/contacts/phone.ts). */
     phoneKey: text('phone_key'),
@@ -64,6 +66,11 @@ export const contacts = pgTable(
     searchText: text('search_text').notNull(),
     /** Set while the owner shares this contact with their sponsor (read-only for the sponsor). */
     sharedAt: timestamp('shared_at', { withTimezone: true }),
+    /**
+     * The sponsor it was shared with. They read it only while they are still the owner's sponsor: a move
+     * in the tree never hands a shared contact to someone the owner did not choose.
+     */
+    sharedWithId: uuid('shared_with_id'),
     /** The invitation link made from this contact; whoever joins through it is linked back here. */
     invitationId: uuid('invitation_id'),
     /** The member this contact became. */
@@ -71,6 +78,8 @@ export const contacts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // The `set null` foreign keys name their own column in the migration (`on delete set null (col)`,
+  // PostgreSQL 15+), so the organization id stays; Drizzle cannot express that, hence: generate, then edit.
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     foreignKey({
@@ -84,12 +93,20 @@ export const contacts = pgTable(
       foreignColumns: [invitations.organizationId, invitations.id],
     }).onDelete('set null'),
     foreignKey({
+      name: 'contacts_shared_with_fk',
+      columns: [t.organizationId, t.sharedWithId],
+      foreignColumns: [members.organizationId, members.id],
+    }).onDelete('set null'),
+    foreignKey({
       name: 'contacts_member_fk',
       columns: [t.organizationId, t.memberId],
       foreignColumns: [members.organizationId, members.id],
     }).onDelete('set null'),
     // Every list, count and search is one owner's: their rows lie together in this index.
-    index('contacts_owner_idx').on(t.organizationId, t.ownerId, t.name),
+    index('contacts_owner_idx').on(t.organizationId, t.ownerId, t.nameKey),
+    index('contacts_shared_idx')
+      .on(t.organizationId, t.sharedWithId)
+      .where(sql`${t.sharedWithId} is not null`),
     // Follow-ups due (Today page).
     index('contacts_follow_up_idx')
       .on(t.organizationId, t.ownerId, t.nextFollowUpOn)

@@ -14,9 +14,9 @@ import {
   signIn,
   useTestContext,
 } from '../../../tests/support/index.ts';
-import { contactInteractions, contacts, members } from '../../db/schema/index.ts';
+import { contactInteractions, contacts, invitations, members } from '../../db/schema/index.ts';
 
-type Who = 'root' | 'anna' | 'bob' | 'carl' | 'otto';
+type Who = 'root' | 'uma' | 'anna' | 'bob' | 'carl' | 'ada' | 'otto';
 
 describe('contacts', () => {
   const ctx = useTestContext();
@@ -25,30 +25,38 @@ describe('contacts', () => {
   const as = (who: Who) => api(ctx.app, cookies[who]);
 
   beforeAll(async () => {
-    // root (admin) ─┬─ anna (София, BG) ── bob (Berlin, DE)
-    //               └─ carl
+    // root (admin) ─┬─ uma ── anna (София, BG) ── bob (Berlin, DE)
+    //               └─ carl ── ada (admin)
     // otto: another organization.
     const org = await createOrganization(ctx.db, { name: 'Team A', owner: { email: 'root@example.test' } });
     const orgId = org.organization.id;
     m.root = org.owner;
-    const add = async (name: Exclude<Who, 'root' | 'otto'>, sponsor: MemberRow, city: string | null) =>
+    const add = async (
+      name: Exclude<Who, 'root' | 'otto'>,
+      sponsor: MemberRow,
+      city: string | null,
+      role: 'admin' | 'member' = 'member',
+    ) =>
       (
         await createMember(ctx.db, {
           organizationId: orgId,
           sponsor,
           name,
           city,
+          role,
           account: { email: `${name}@example.test` },
         })
       ).member;
-    m.anna = await add('anna', m.root, 'София');
+    m.uma = await add('uma', m.root, 'София');
+    m.anna = await add('anna', m.uma, 'София');
     m.bob = await add('bob', m.anna, 'Berlin');
     m.carl = await add('carl', m.root, 'София');
+    m.ada = await add('ada', m.carl, 'Варна', 'admin');
     await ctx.db.update(members).set({ country: 'BG' }).where(eq(members.id, m.anna.id));
     await ctx.db.update(members).set({ country: 'DE' }).where(eq(members.id, m.bob.id));
     const other = await createOrganization(ctx.db, { name: 'Team B', owner: { email: 'otto@example.test' } });
     m.otto = other.owner;
-    for (const who of ['root', 'anna', 'bob', 'carl', 'otto'] as const)
+    for (const who of ['root', 'uma', 'anna', 'bob', 'carl', 'ada', 'otto'] as const)
       cookies[who] = await signIn(ctx.app, `${who}@example.test`, DEFAULT_PASSWORD);
   });
 
@@ -67,7 +75,7 @@ describe('contacts', () => {
         await add('anna', { name: 'Иван Иванов', city: 'Пловдив', tags: ['здраве', '#здраве', 'спорт'] })
       ).id;
       ids.georgi = (await add('anna', { name: 'Георги', city: ' ПЛОВДИВ ', relationship: 'colleague' })).id;
-      ids.elena = (await add('anna', { name: 'Елена', city: 'Варна', stage: 'invited' })).id;
+      ids.elena = (await add('anna', { name: 'Елена', city: 'Варна', stage: 'invited', tags: ['Спорт'] })).id;
       ids.nocity = (await add('anna', { name: 'Без град' })).id;
     });
 
@@ -86,12 +94,10 @@ describe('contacts', () => {
         { city: expect.stringMatching(/Пловдив/i), count: 2 },
         { city: 'Варна', count: 1 },
       ]);
-      expect(overview.tags).toEqual(
-        expect.arrayContaining([
-          { tag: 'здраве', count: 1 },
-          { tag: 'спорт', count: 1 },
-        ]),
-      );
+      expect(overview.tags).toEqual([
+        { tag: 'Спорт', count: 2 },
+        { tag: 'здраве', count: 1 },
+      ]);
       const own = (await as('anna').get('/api/v1/contacts?list=own')).json();
       expect(own.rows.map((r: { name: string }) => r.name)).toEqual(['Без град', 'Мария Петрова']);
       const plovdiv = (
@@ -117,11 +123,23 @@ describe('contacts', () => {
       expect(await names('пловдив')).toEqual(['Георги', 'Иван Иванов']);
       expect(await names('ЗДРАВЕ')).toEqual(['Иван Иванов']);
       expect(await names('иван пловдив')).toEqual(['Иван Иванов']);
-      expect(await names('100%_')).toEqual([]);
-      const byTag = (await as('anna').get(`/api/v1/contacts?tag=${encodeURIComponent('Спорт')}`)).json();
-      expect(byTag.total).toBe(1);
+      // Tags compare like search: case does not matter.
+      const byTag = (await as('anna').get(`/api/v1/contacts?tag=${encodeURIComponent('спорт')}`)).json();
+      expect(byTag.rows.map((r: { name: string }) => r.name)).toEqual(['Елена', 'Иван Иванов']);
       const byStage = (await as('anna').get('/api/v1/contacts?stage=invited')).json();
       expect(byStage.rows.map((r: { name: string }) => r.name)).toEqual(['Елена']);
+    });
+
+    it('what people type is matched literally: % and _ are no wildcards', async () => {
+      const room = await add('carl', { name: 'Room 1000' });
+      const found = async (q: string) =>
+        (await as('carl').get(`/api/v1/contacts?q=${encodeURIComponent(q)}`))
+          .json()
+          .rows.map((r: { id: string }) => r.id);
+      expect(await found('100')).toEqual([room.id]);
+      expect(await found('100%')).toEqual([]);
+      expect(await found('10_0')).toEqual([]);
+      await as('carl').delete(`/api/v1/contacts/${room.id}`);
     });
 
     it('pages and sorts', async () => {
@@ -302,22 +320,43 @@ describe('contacts', () => {
         ['POST', `/api/v1/contacts/${id}/invitation`, { kind: 'partner' }],
       ] as const;
 
-    it('nobody but the owner reaches an unshared contact: not the sponsor, upline, admin, other branch or organization', async () => {
-      for (const who of ['anna', 'root', 'carl', 'otto'] as const) {
-        for (const [method, url, body] of everyRoute(secret.id)) {
-          const response = await as(who).request(method, url, body);
-          expectError(response, 404, 'not_found');
-          expect(response.body).not.toContain('Sabine');
-        }
-        const lists = [
-          '/api/v1/contacts',
-          `/api/v1/contacts?q=sabine`,
-          '/api/v1/contacts/due?today=2030-01-01',
-          '/api/v1/contacts/shared',
-          '/api/v1/contacts/overview',
-        ];
-        for (const url of lists) expect((await as(who).get(url)).body).not.toContain('Sabine');
+    /** The contact's row, its log and the invitations: a refused write must leave them as they were. */
+    const snapshot = async () => ({
+      contact: (await ctx.db.select().from(contacts).where(eq(contacts.id, secret.id)))[0],
+      log: await ctx.db
+        .select()
+        .from(contactInteractions)
+        .where(eq(contactInteractions.contactId, secret.id)),
+      invitations: await countRows(ctx.db, invitations),
+    });
+
+    const lists = [
+      '/api/v1/contacts',
+      '/api/v1/contacts?q=sabine',
+      '/api/v1/contacts/due?today=2030-01-01',
+      '/api/v1/contacts/shared',
+      '/api/v1/contacts/overview',
+      '/api/v1/contacts/export.csv',
+      '/api/v1/contacts/export.vcf',
+    ];
+
+    const expectNoAccess = async (who: Who) => {
+      for (const [method, url, body] of everyRoute(secret.id)) {
+        const response = await as(who).request(method, url, body);
+        expectError(response, 404, 'not_found');
+        expect(response.body).not.toContain('Sabine');
       }
+      for (const url of lists) {
+        const response = await as(who).get(url);
+        expect(response.statusCode, `${who} ${url}`).toBe(200);
+        expect(response.body).not.toMatch(/Sabine|divorce/);
+      }
+    };
+
+    it('nobody but the owner reaches an unshared contact: not the sponsor, upline, admins, other branch or organization', async () => {
+      const before = await snapshot();
+      for (const who of ['anna', 'uma', 'root', 'carl', 'ada', 'otto'] as const) await expectNoAccess(who);
+      expect(await snapshot()).toEqual(before);
     });
 
     it('anonymous requests are refused', async () => {
@@ -345,16 +384,34 @@ describe('contacts', () => {
       const page = (await as('anna').get(`/api/v1/contacts/${secret.id}`)).json();
       expect(page).toMatchObject({ access: 'sponsor', owner: { id: m.bob.id } });
       expect(page.interactions).toHaveLength(1);
+      const before = await snapshot();
       for (const [method, url, body] of everyRoute(secret.id).slice(1))
         expectError(await as('anna').request(method, url, body), 403, 'forbidden');
-      // Still not in the sponsor's own lists, and still nothing for the upline above the sponsor.
+      expect(await snapshot()).toEqual(before);
+      // Still not in the sponsor's own lists; the rest of the upline, admins and others see nothing.
       expect((await as('anna').get('/api/v1/contacts?q=sabine')).json().total).toBe(0);
-      expectError(await as('root').get(`/api/v1/contacts/${secret.id}`), 404, 'not_found');
-      expect((await as('root').get('/api/v1/contacts/shared')).json().rows).toEqual([]);
+      for (const who of ['uma', 'root', 'carl', 'ada', 'otto'] as const) {
+        await expectNoAccess(who);
+        expect((await as(who).get('/api/v1/contacts/shared')).json().rows).toEqual([]);
+      }
+      expect(await snapshot()).toEqual(before);
 
       await as('bob').put(`/api/v1/contacts/${secret.id}/share`, { shared: false });
       expectError(await as('anna').get(`/api/v1/contacts/${secret.id}`), 404, 'not_found');
       expect((await as('anna').get('/api/v1/contacts/shared')).json().rows).toEqual([]);
+    });
+
+    it('a move in the tree does not hand a shared contact to the new sponsor', async () => {
+      await as('bob').put(`/api/v1/contacts/${secret.id}/share`, { shared: true });
+      const moved = await as('root').post(`/api/v1/members/${m.bob.id}/move`, { sponsorId: m.carl.id });
+      expect(moved.statusCode, moved.body).toBe(200);
+      for (const who of ['carl', 'anna'] as const) {
+        expectError(await as(who).get(`/api/v1/contacts/${secret.id}`), 404, 'not_found');
+        expect((await as(who).get('/api/v1/contacts/shared')).json().rows).toEqual([]);
+      }
+      await as('root').post(`/api/v1/members/${m.bob.id}/move`, { sponsorId: m.anna.id });
+      expect((await as('anna').get(`/api/v1/contacts/${secret.id}`)).json().access).toBe('sponsor');
+      await as('bob').put(`/api/v1/contacts/${secret.id}/share`, { shared: false });
     });
 
     it('the root of the organization has no sponsor to share with', async () => {
@@ -367,7 +424,7 @@ describe('contacts', () => {
     });
 
     it('the upline and admins see counts only; other branches and organizations not even that', async () => {
-      for (const who of ['bob', 'anna', 'root'] as const) {
+      for (const who of ['bob', 'anna', 'uma', 'root', 'ada'] as const) {
         const response = await as(who).get(`/api/v1/members/${m.bob.id}/contact-counts`);
         expect(response.statusCode, response.body).toBe(200);
         expect(response.json()).toMatchObject({ total: expect.any(Number), lists: expect.any(Object) });
@@ -438,6 +495,72 @@ describe('contacts', () => {
         409,
         'already_member',
       );
+    });
+
+    it('a new link withdraws the contact’s earlier one; others never see whom it is for', async () => {
+      const contact = await add('anna', { name: 'Prospect Pavlova', email: 'pavlova@example.test' });
+      const first = (await as('anna').post(`/api/v1/contacts/${contact.id}/invitation`, {})).json();
+      const second = (await as('anna').post(`/api/v1/contacts/${contact.id}/invitation`, {})).json();
+      expect(second.id).not.toBe(first.id);
+      const joinFirst = await api(ctx.app).post(`/api/v1/join/${first.token}`, {
+        name: 'Prospect Pavlova',
+        email: 'pavlova@example.test',
+        password: 'a long new password',
+      });
+      expectError(joinFirst, 410, 'invitation_closed');
+
+      // The admin manages anna's links but does not learn whom she invites.
+      const asAdmin = (await as('root').get(`/api/v1/invitations?sponsorId=${m.anna.id}`)).json();
+      const seen = asAdmin.find((i: { id: string }) => i.id === second.id);
+      expect(seen).toMatchObject({ name: null, email: null });
+      const asOwner = (await as('anna').get('/api/v1/invitations')).json();
+      expect(asOwner.find((i: { id: string }) => i.id === second.id)).toMatchObject({
+        name: 'Prospect Pavlova',
+      });
+    });
+  });
+
+  describe('bad input', () => {
+    it('dates outside 1900–2999 and NUL characters are 400s naming the field, never 500s', async () => {
+      const contact = await add('carl', { name: 'Input' });
+      const cases: [string, string, unknown, string][] = [
+        ['POST', '/api/v1/contacts', { name: 'A', nextFollowUpOn: '0000-01-01' }, 'nextFollowUpOn'],
+        [
+          'POST',
+          `/api/v1/contacts/${contact.id}/interactions`,
+          { kind: 'call', occurredOn: '0000-01-01' },
+          'occurredOn',
+        ],
+        ['GET', '/api/v1/contacts/due?today=0000-01-01', undefined, 'today'],
+        ['GET', '/api/v1/contacts/overview?today=0000-03-01', undefined, 'today'],
+        ['GET', '/api/v1/contacts?due=true&today=3000-01-01', undefined, 'today'],
+        ['POST', '/api/v1/contacts', { name: 'a\u0000b' }, 'name'],
+        [
+          'POST',
+          '/api/v1/contacts',
+          { name: 'A', messengers: { whatsapp: 'a\u0000' } },
+          'messengers.whatsapp',
+        ],
+        ['GET', '/api/v1/contacts?q=a%00b', undefined, 'q'],
+        ['GET', '/api/v1/contacts?tag=a%00b', undefined, 'tag'],
+      ];
+      const before = await countRows(ctx.db, contacts);
+      for (const [method, url, body, field] of cases) {
+        const response = await as('carl').request(method as 'GET', url, body);
+        const error = expectError(response, 400, 'validation_failed');
+        expect(fieldPaths(error), `${method} ${url}`).toEqual([field]);
+      }
+      expect(await countRows(ctx.db, contacts)).toBe(before);
+    });
+
+    it('a logged date may not run more than a day ahead of the server, whatever the device says', async () => {
+      const contact = await add('carl', { name: 'Ahead' });
+      const response = await as('carl').post(`/api/v1/contacts/${contact.id}/interactions`, {
+        kind: 'call',
+        today: '2026-06-01',
+        occurredOn: '2026-05-01',
+      });
+      expect(fieldPaths(expectError(response, 400, 'validation_failed'))).toEqual(['occurredOn']);
     });
   });
 });

@@ -67,7 +67,8 @@ export async function contactImportRoutes(app: App, deps: Deps) {
   const exported = async (actor: ReturnType<typeof actorOf>, query: z.infer<typeof exportQuery>) => {
     const owner = await contacts.ownerOf(actor);
     const { delimiter: _delimiter, today, ...filter } = query;
-    const rows = await allContacts(db, actor.organizationId, actor.memberId, filter, {
+    const resolved = await contacts.resolveFilter(actor, filter);
+    const rows = await allContacts(db, actor.organizationId, actor.memberId, resolved, {
       ownCityKey: cityKey(owner.city),
       today: contacts.todayOf(today),
       cityKeyOf: cityKey,

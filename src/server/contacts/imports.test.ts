@@ -155,6 +155,17 @@ describe('contact imports and exports', () => {
       const maria = (await api(ctx.app, cookies.bob).get('/api/v1/contacts?q=maria%40example')).json().rows;
       expect(maria).toHaveLength(1);
       expect(maria[0]).toMatchObject({ name: 'Мария', city: 'Пловдив', phone: '0888 111 222' });
+      // A different number of the same person is kept in the notes, not dropped.
+      const other = await api(ctx.app, cookies.bob).post('/api/v1/contacts/import', {
+        fileName: 'more.csv',
+        data: base64('name,phone,email\nMaria,0877 999 000,maria@example.test\n'),
+        mode: 'import',
+        duplicates: 'merge',
+      });
+      expect(other.json().imported).toEqual({ created: 0, merged: 1, skipped: 0 });
+      const page = (await api(ctx.app, cookies.bob).get(`/api/v1/contacts/${maria[0].id}`)).json();
+      expect(page.contact.phone).toBe('0888 111 222');
+      expect(page.contact.notes).toContain('Other phones: 0877 999 000');
       expect(maria[0].tags.sort()).toEqual(['здраве', 'приятели']);
     });
   });
@@ -218,6 +229,15 @@ describe('contact imports and exports', () => {
       const broken = (await run('bob', 'broken.vcf', 'BEGIN:VCARD\nFN:x')).json();
       expect(broken.counts).toMatchObject({ rows: 1, invalid: 1 });
       expect(broken.rows[0]).toMatchObject({ line: 1, errors: [{ code: 'unreadable' }] });
+    });
+
+    it('control characters in a card (quoted-printable =00) are dropped, not a failed import', async () => {
+      const card =
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nul Test\r\nNOTE;ENCODING=QUOTED-PRINTABLE:a=00b\r\nEND:VCARD\r\n';
+      const response = await run('bob', 'nul.vcf', card, { mode: 'import' });
+      expect(response.statusCode, response.body).toBe(200);
+      const [stored] = await ctx.db.select().from(contacts).where(eq(contacts.name, 'Nul Test'));
+      expect(stored?.notes).toBe('ab');
     });
 
     it('a chosen mapping is used instead of the guess', async () => {

@@ -17,8 +17,8 @@ import {
   contactKeys,
   contactsByIds,
   insertContacts,
+  mergeContacts,
   type NewContact,
-  updateContact,
 } from './queries.ts';
 import type { DUPLICATE_ACTIONS, importBody, importPreviewSchema } from './schemas.ts';
 import { derivedColumns } from './service.ts';
@@ -31,6 +31,8 @@ type PreviewRow = Preview['rows'][number];
 export const MAX_IMPORT_ROWS = 20_000;
 /** Clean rows shown in a preview as a sample (rows with problems are all shown). */
 const SAMPLE_ROWS = 50;
+/** Duplicates listed with a choice each; beyond them, the default choice applies (counts say how many). */
+const DUPLICATE_ROWS = 500;
 /** Row problems named in a 422 answer. */
 const ERROR_FIELDS = 100;
 
@@ -43,10 +45,15 @@ export function mergeDraft(into: ContactDraft, from: ContactDraft): ContactDraft
   const pick = <K extends keyof ContactDraft>(key: K) => (into[key] ?? from[key]) as ContactDraft[K];
   const tags = [...into.tags];
   for (const tag of from.tags) if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
-  const notes =
-    from.notes && !(into.notes ?? '').includes(from.notes)
-      ? [into.notes, from.notes].filter(Boolean).join('\n\n')
-      : into.notes;
+  // A different phone or e-mail in the row is kept in the notes, not dropped.
+  const extra = [
+    from.phone && into.phone && !samePhone(from.phone, into.phone) ? `Other phones: ${from.phone}` : null,
+    from.email && into.email && from.email.toLowerCase() !== into.email.toLowerCase()
+      ? `Other e-mails: ${from.email}`
+      : null,
+    from.notes,
+  ].filter((n): n is string => !!n && !(into.notes ?? '').includes(n));
+  const notes = extra.length ? [into.notes, ...extra].filter(Boolean).join('\n\n') : into.notes;
   const last = [into.lastContactOn, from.lastContactOn].filter(Boolean).sort().at(-1) ?? null;
   return {
     ...into,
@@ -63,6 +70,12 @@ export function mergeDraft(into: ContactDraft, from: ContactDraft): ContactDraft
     notes: notes ? notes.slice(0, 4000) : null,
     lastContactOn: last,
   };
+}
+
+/** Two spellings of one number: the same digits, one perhaps with a country code or trunk zero. */
+function samePhone(a: string, b: string) {
+  const [x, y] = [a, b].map((p) => p.replace(/\D/g, '').replace(/^0+/, ''));
+  return !!x && !!y && (x.endsWith(y) || y.endsWith(x));
 }
 
 function unreadable(err: ContactFileError) {
@@ -124,6 +137,7 @@ export function contactImports({ database, clock }: Deps) {
       const counts = { rows: rows.length, invalid: 0, duplicates: 0, create: 0, merge: 0, skip: 0 };
       const shown: PreviewRow[] = [];
       let clean = 0;
+      let shownDuplicates = 0;
 
       for (const row of rows) {
         const draft = row.draft;
@@ -147,7 +161,8 @@ export function contactImports({ database, clock }: Deps) {
           else target.merged = mergeDraft(target.merged ?? { ...draft, name: target.contact.name }, draft);
           for (const key of keys) if (!targets.has(key)) targets.set(key, target);
         }
-        if (target || clean++ < SAMPLE_ROWS) shown.push(previewRow(row, target, draft, action));
+        if (target ? shownDuplicates++ < DUPLICATE_ROWS : clean++ < SAMPLE_ROWS)
+          shown.push(previewRow(row, target, draft, action));
       }
 
       const preview: Preview = {
@@ -199,19 +214,18 @@ export function contactImports({ database, clock }: Deps) {
           };
         });
         for (let i = 0; i < inserts.length; i += 500) await insertContacts(tx, inserts.slice(i, i + 500));
-        for (const m of merges) {
+        const updates = merges.flatMap((m) => {
           const current = existing.get(m.contact.id);
-          if (!current || !m.merged) continue;
+          if (!current || !m.merged) return [];
           const merged = mergeDraft(draftOfContact(current), m.merged);
-          await updateContact(tx, actor.organizationId, current.id, {
-            ...merged,
-            ...derivedColumns(merged, owner.country),
-            updatedAt: now,
-          });
-        }
+          return [{ id: current.id, ...merged, ...derivedColumns(merged, owner.country) }];
+        });
+        for (let i = 0; i < updates.length; i += 500)
+          await mergeContacts(tx, actor.organizationId, owner.id, updates.slice(i, i + 500), now);
       });
       return {
         ...preview,
+        rows: [],
         imported: { created: counts.create, merged: counts.merge, skipped: counts.skip + counts.invalid },
       };
     },

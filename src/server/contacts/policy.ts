@@ -1,6 +1,7 @@
 // Who reads and changes contacts. A member's contacts are theirs alone:
 // - the owner reads and changes them;
-// - the owner's sponsor reads (never changes) a contact while the owner shares it with them;
+// - the owner's sponsor reads (never changes) a contact while the owner shares it with them and while
+//   they remain the owner's sponsor;
 // - everybody else — other members, the upline, organization admins — gets "not found" for a contact, so
 //   ids cannot be probed, and may see only the counts of someone's lists (contactCounts).
 import type { Actor } from '../auth/actor.ts';
@@ -13,13 +14,20 @@ interface ContactOwnership {
   ownerId: string;
   ownerSponsorId: string | null;
   sharedAt: Date | null;
+  sharedWithId: string | null;
 }
 
 const notFound = () => errors.notFound('Contact');
 
 export function contactAccess(actor: Actor, contact: ContactOwnership): ContactAccess | null {
   if (contact.ownerId === actor.memberId) return 'owner';
-  if (contact.sharedAt && contact.ownerSponsorId === actor.memberId) return 'sponsor';
+  // Shared with this sponsor, who still is the owner's sponsor (a move ends the sharing).
+  if (
+    contact.sharedAt &&
+    contact.sharedWithId === actor.memberId &&
+    contact.ownerSponsorId === actor.memberId
+  )
+    return 'sponsor';
   return null;
 }
 

@@ -23,6 +23,9 @@ export interface ContactFilter {
   due?: boolean;
 }
 
+/** A filter whose tag is resolved to the spellings the owner uses of it (tags compare folded). */
+export type ResolvedFilter = Omit<ContactFilter, 'tag'> & { tagSpellings?: string[] };
+
 /** `%`, `_` and `\` are literal in what people type. */
 function likeTerm(term: string) {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -33,7 +36,7 @@ export function ownerScope(organizationId: string, ownerId: string) {
 }
 
 function filterConditions(
-  filter: ContactFilter,
+  filter: ResolvedFilter,
   ownCityKey: string,
   today: string,
   cityKeyOf: (city: string) => string,
@@ -46,16 +49,18 @@ function filterConditions(
   if (filter.list) conditions.push(sql`${listExpression(ownCityKey)} = ${filter.list}`);
   if (filter.city) conditions.push(eq(contacts.cityKey, cityKeyOf(filter.city)));
   if (filter.stage) conditions.push(eq(contacts.stage, filter.stage));
-  if (filter.tag)
+  if (filter.tagSpellings) {
+    const spellings = filter.tagSpellings.map((t) => sql`${t}`);
     conditions.push(
-      sql`exists (select 1 from unnest(${contacts.tags}) t where lower(t) = ${filter.tag.toLowerCase()})`,
+      spellings.length ? sql`${contacts.tags} && array[${sql.join(spellings, sql`, `)}]::text[]` : sql`false`,
     );
+  }
   if (filter.due) conditions.push(lte(contacts.nextFollowUpOn, today));
   return conditions;
 }
 
 const SORTS = {
-  name: contacts.name,
+  name: contacts.nameKey,
   nextFollowUpOn: contacts.nextFollowUpOn,
   lastContactOn: contacts.lastContactOn,
   createdAt: contacts.createdAt,
@@ -80,7 +85,7 @@ export async function listContacts(
   db: Db,
   organizationId: string,
   ownerId: string,
-  filter: ContactFilter,
+  filter: ResolvedFilter,
   options: ListOptions,
 ) {
   const where = and(
@@ -95,7 +100,7 @@ export async function listContacts(
       .from(contacts)
       .where(where)
       // Empty dates last either way; the name and id keep pages stable.
-      .orderBy(sql`${sortColumn} is null`, order(sortColumn), asc(contacts.name), asc(contacts.id))
+      .orderBy(sql`${sortColumn} is null`, order(sortColumn), asc(contacts.nameKey), asc(contacts.id))
       .offset(options.offset)
       .limit(options.limit),
     db.select({ n: count() }).from(contacts).where(where),
@@ -108,7 +113,7 @@ export async function allContacts(
   db: Db,
   organizationId: string,
   ownerId: string,
-  filter: ContactFilter,
+  filter: ResolvedFilter,
   options: Pick<ListOptions, 'ownCityKey' | 'today' | 'cityKeyOf'>,
 ) {
   return db
@@ -120,7 +125,7 @@ export async function allContacts(
         ...filterConditions(filter, options.ownCityKey, options.today, options.cityKeyOf),
       ),
     )
-    .orderBy(asc(contacts.name), asc(contacts.id));
+    .orderBy(asc(contacts.nameKey), asc(contacts.id));
 }
 
 /** Follow-ups due by `today`, most overdue first. */
@@ -138,7 +143,7 @@ export async function dueContacts(
       .select(contactColumns(ownCityKey))
       .from(contacts)
       .where(where)
-      .orderBy(asc(contacts.nextFollowUpOn), asc(contacts.name), asc(contacts.id))
+      .orderBy(asc(contacts.nextFollowUpOn), asc(contacts.nameKey), asc(contacts.id))
       .limit(limit),
     db
       .select({
@@ -202,6 +207,34 @@ export async function countContacts(
   return counts;
 }
 
+/** Tags that fold alike are one tag, named by its most used spelling; most used first. */
+function mergeSpellings(spellings: { tag: string; count: number }[]) {
+  const byKey = new Map<string, { tag: string; count: number; top: number }>();
+  for (const s of spellings) {
+    const key = fold(s.tag);
+    const entry = byKey.get(key);
+    if (!entry) byKey.set(key, { tag: s.tag, count: s.count, top: s.count });
+    else {
+      entry.count += s.count;
+      if (s.count > entry.top || (s.count === entry.top && s.tag < entry.tag))
+        Object.assign(entry, { tag: s.tag, top: s.count });
+    }
+  }
+  return [...byKey.values()]
+    .map(({ tag, count }) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || fold(a.tag).localeCompare(fold(b.tag)));
+}
+
+/** The spellings an owner uses of a tag (compared folded), for the tag filter. */
+export async function tagSpellings(db: Db, organizationId: string, ownerId: string, tag: string) {
+  const rows = await db
+    .selectDistinct({ tag: sql<string>`t` })
+    .from(sql`${contacts} cross join lateral unnest(${contacts.tags}) t`)
+    .where(ownerScope(organizationId, ownerId));
+  const key = fold(tag);
+  return rows.map((r) => r.tag).filter((t) => fold(t) === key);
+}
+
 /** The cities of list 2 with their counts (the most used spelling names each), and the tags in use. */
 export async function citiesAndTags(db: Db, organizationId: string, ownerId: string, ownCityKey: string) {
   const scope = ownerScope(organizationId, ownerId);
@@ -213,15 +246,14 @@ export async function citiesAndTags(db: Db, organizationId: string, ownerId: str
       .groupBy(contacts.cityKey)
       .orderBy(desc(count()), asc(sql`1`)),
     db
-      .select({ tag: sql<string>`min(t)`, n: count() })
+      .select({ tag: sql<string>`t`, n: count() })
       .from(sql`${contacts} cross join lateral unnest(${contacts.tags}) t`)
       .where(scope)
-      .groupBy(sql`lower(t)`)
-      .orderBy(desc(count()), asc(sql`1`)),
+      .groupBy(sql`t`),
   ]);
   return {
     cities: cities.map((c) => ({ city: c.city, count: Number(c.n) })),
-    tags: tags.map((t) => ({ tag: t.tag, count: Number(t.n) })),
+    tags: mergeSpellings(tags.map((t) => ({ tag: t.tag, count: Number(t.n) }))),
   };
 }
 
@@ -231,6 +263,15 @@ export async function countDue(db: Db, organizationId: string, ownerId: string, 
     .from(contacts)
     .where(and(ownerScope(organizationId, ownerId), lte(contacts.nextFollowUpOn, today)));
   return Number(row?.n ?? 0);
+}
+
+/** Locks a contact's row until the transaction ends (writes that read it first). */
+export async function lockContact(db: Db, organizationId: string, id: string) {
+  await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.organizationId, organizationId), eq(contacts.id, id)))
+    .for('update');
 }
 
 /** A contact with what the policy needs of its owner. */
@@ -280,6 +321,7 @@ export async function sharedWith(db: Db, organizationId: string, sponsorId: stri
     .where(
       and(
         eq(contacts.organizationId, organizationId),
+        eq(contacts.sharedWithId, sponsorId),
         eq(members.sponsorId, sponsorId),
         isNotNull(contacts.sharedAt),
       ),
@@ -288,8 +330,8 @@ export async function sharedWith(db: Db, organizationId: string, sponsorId: stri
 }
 
 export async function insertContacts(db: Db, rows: NewContact[]) {
-  if (rows.length === 0) return [];
-  return db.insert(contacts).values(rows).returning();
+  if (rows.length === 0) return;
+  await db.insert(contacts).values(rows);
 }
 
 export async function updateContact(db: Db, organizationId: string, id: string, values: Partial<NewContact>) {
@@ -366,6 +408,71 @@ export async function contactsByIds(db: Db, organizationId: string, ownerId: str
     .select()
     .from(contacts)
     .where(and(ownerScope(organizationId, ownerId), inArray(contacts.id, ids)));
+}
+
+export type MergedContact = Pick<
+  NewContact,
+  | 'id'
+  | 'nameKey'
+  | 'phone'
+  | 'phoneKey'
+  | 'email'
+  | 'messengers'
+  | 'city'
+  | 'cityKey'
+  | 'relationship'
+  | 'source'
+  | 'interests'
+  | 'needs'
+  | 'notes'
+  | 'tags'
+  | 'nextFollowUpOn'
+  | 'lastContactOn'
+  | 'searchText'
+>;
+
+/** Writes merged duplicates back in one statement per batch (an import may merge thousands). */
+export async function mergeContacts(
+  db: Db,
+  organizationId: string,
+  ownerId: string,
+  rows: MergedContact[],
+  now: Date,
+) {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      name_key: r.nameKey,
+      phone: r.phone,
+      phone_key: r.phoneKey,
+      email: r.email,
+      messengers: r.messengers ?? {},
+      city: r.city,
+      city_key: r.cityKey ?? '',
+      relationship: r.relationship,
+      source: r.source,
+      interests: r.interests,
+      needs: r.needs,
+      notes: r.notes,
+      tags: r.tags ?? [],
+      next_follow_up_on: r.nextFollowUpOn,
+      last_contact_on: r.lastContactOn,
+      search_text: r.searchText,
+    })),
+  );
+  await db.execute(sql`
+    update contacts c set
+      name_key = v.name_key, phone = v.phone, phone_key = v.phone_key, email = v.email,
+      messengers = v.messengers, city = v.city, city_key = v.city_key,
+      relationship = v.relationship::contact_relationship, source = v.source, interests = v.interests,
+      needs = v.needs, notes = v.notes, tags = v.tags, next_follow_up_on = v.next_follow_up_on,
+      last_contact_on = v.last_contact_on, search_text = v.search_text, updated_at = ${now.toISOString()}
+    from jsonb_to_recordset(${json}::jsonb) as v(
+      id uuid, name_key text, phone text, phone_key text, email text, messengers jsonb, city text,
+      city_key text, relationship text, source text, interests text, needs text, notes text, tags text[],
+      next_follow_up_on date, last_contact_on date, search_text text)
+    where c.organization_id = ${organizationId} and c.owner_id = ${ownerId} and c.id = v.id`);
 }
 
 /** Links contacts made into an invitation to the member who joined through it. */

@@ -6,14 +6,17 @@ import {
   type ContactDraft,
   cityKey,
   cleanTags,
+  fold,
   JOINED_STAGES,
   listOf,
   searchText,
 } from '../../core/contacts/fields.ts';
 import { phoneKey } from '../../core/contacts/phone.ts';
+import type { Db } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AppError, errors } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
+import { revokeInvitation } from '../invitations/queries.ts';
 import { invitationService } from '../invitations/service.ts';
 import { getMember, type MemberRow } from '../structure/queries.ts';
 import { contactPolicy } from './policy.ts';
@@ -33,8 +36,11 @@ import {
   lastInteractionOn,
   listContacts,
   listInteractions,
+  lockContact,
   type NewContact,
+  type ResolvedFilter,
   sharedWith,
+  tagSpellings,
   updateContact,
 } from './queries.ts';
 import type {
@@ -53,10 +59,16 @@ export function derivedColumns(
   ownerCountry: string | null,
 ) {
   return {
+    nameKey: fold(c.name),
     phoneKey: phoneKey(c.phone, ownerCountry),
     cityKey: cityKey(c.city),
     searchText: searchText(c),
   };
+}
+
+/** The day after a moment's UTC date. */
+function dayAfter(now: Date) {
+  return new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
 /** A field-named 400, like the ones zod produces. */
@@ -83,11 +95,20 @@ export function contactService({ database, clock, ...rest }: Deps) {
     return { row, access };
   }
 
-  async function changeable(actor: Actor, id: string) {
-    const row = await getContact(db, actor.organizationId, id, cityKey);
+  /** The contact if the actor may change it; inside a transaction (`tx`) its row stays locked. */
+  async function changeable(actor: Actor, id: string, tx: Db = db) {
+    if (tx !== db) await lockContact(tx, actor.organizationId, id);
+    const row = await getContact(tx, actor.organizationId, id, cityKey);
     if (!row) throw errors.notFound('Contact');
     contactPolicy.change(actor, { ...row.contact, ownerSponsorId: row.owner.sponsorId });
     return row;
+  }
+
+  /** Tags compare folded: the filter's tag becomes the spellings the owner uses of it. */
+  async function resolveFilter(actor: Actor, filter: ContactFilter): Promise<ResolvedFilter> {
+    const { tag, ...rest } = filter;
+    if (!tag) return rest;
+    return { ...rest, tagSpellings: await tagSpellings(db, actor.organizationId, actor.memberId, tag) };
   }
 
   async function page(actor: Actor, id: string) {
@@ -105,6 +126,8 @@ export function contactService({ database, clock, ...rest }: Deps) {
   function columnsOf(fields: Fields, current: ContactRow | null, owner: MemberRow, now: Date) {
     const { list, tags, ...plain } = fields;
     const values: Partial<NewContact> = { ...plain, updatedAt: now };
+    if (plain.messengers)
+      values.messengers = Object.fromEntries(Object.entries(plain.messengers).filter(([, handle]) => handle));
     if (tags !== undefined) values.tags = cleanTags(tags);
     if (list !== undefined) values.listOverride = list;
     const merged = {
@@ -125,7 +148,8 @@ export function contactService({ database, clock, ...rest }: Deps) {
     async list(actor: Actor, query: z.infer<typeof listContactsQuery>) {
       const owner = await ownerOf(actor);
       const { sort, direction, offset, limit, today, ...filter } = query;
-      const { rows, total } = await listContacts(db, actor.organizationId, actor.memberId, filter, {
+      const resolved = await resolveFilter(actor, filter);
+      const { rows, total } = await listContacts(db, actor.organizationId, actor.memberId, resolved, {
         ownCityKey: cityKey(owner.city),
         today: todayOf(today),
         cityKeyOf: cityKey,
@@ -210,21 +234,21 @@ export function contactService({ database, clock, ...rest }: Deps) {
      * contacted (or to the stage given); a follow-up that was due by then is done unless a new one is set.
      */
     async logInteraction(actor: Actor, id: string, input: z.infer<typeof logInteractionBody>) {
-      const row = await changeable(actor, id);
       const today = todayOf(input.today);
       const occurredOn = input.occurredOn ?? today;
-      if (occurredOn > today)
+      // The device's date may run a day ahead of the server's (time zones), not more.
+      if (occurredOn > today || occurredOn > dayAfter(clock.now()))
         throw invalidField('occurredOn', 'The date of a contact cannot be in the future.');
-      const c = row.contact;
-      const stage = input.stage ?? (c.stage === 'new' ? 'contacted' : undefined);
-      const nextFollowUpOn =
-        input.nextFollowUpOn !== undefined
-          ? input.nextFollowUpOn
-          : c.nextFollowUpOn && c.nextFollowUpOn <= occurredOn
-            ? null
-            : c.nextFollowUpOn;
-      const now = clock.now();
       await db.transaction(async (tx) => {
+        const c = (await changeable(actor, id, tx)).contact;
+        const stage = input.stage ?? (c.stage === 'new' ? 'contacted' : undefined);
+        const nextFollowUpOn =
+          input.nextFollowUpOn !== undefined
+            ? input.nextFollowUpOn
+            : c.nextFollowUpOn && c.nextFollowUpOn <= occurredOn
+              ? null
+              : c.nextFollowUpOn;
+        const now = clock.now();
         await insertInteraction(tx, {
           organizationId: actor.organizationId,
           id: randomUUID(),
@@ -249,8 +273,8 @@ export function contactService({ database, clock, ...rest }: Deps) {
 
     /** Removes a mistaken log entry; the last contact date falls back to the latest one left. */
     async removeInteraction(actor: Actor, id: string, interactionId: string) {
-      const row = await changeable(actor, id);
       await db.transaction(async (tx) => {
+        const row = await changeable(actor, id, tx);
         const [removed] = (await listInteractions(tx, actor.organizationId, id)).filter(
           (i) => i.id === interactionId,
         );
@@ -266,34 +290,54 @@ export function contactService({ database, clock, ...rest }: Deps) {
       });
     },
 
+    /** Shares with the owner's sponsor of now; a later move in the tree ends the sharing (policy.ts). */
     async share(actor: Actor, id: string, shared: boolean) {
       const row = await changeable(actor, id);
-      if (shared && !row.owner.sponsorId)
+      const sponsorId = row.owner.sponsorId;
+      if (shared && !sponsorId)
         throw new AppError(409, 'no_sponsor', 'You have no sponsor to share this contact with.');
-      if (shared !== (row.contact.sharedAt !== null)) {
-        const now = clock.now();
-        await updateContact(db, actor.organizationId, id, { sharedAt: shared ? now : null, updatedAt: now });
-      }
+      const now = clock.now();
+      if (!shared)
+        await updateContact(db, actor.organizationId, id, {
+          sharedAt: null,
+          sharedWithId: null,
+          updatedAt: now,
+        });
+      else if (!row.contact.sharedAt || row.contact.sharedWithId !== sponsorId)
+        await updateContact(db, actor.organizationId, id, {
+          sharedAt: now,
+          sharedWithId: sponsorId,
+          updatedAt: now,
+        });
       return (await page(actor, id)).contact;
     },
 
-    /** An invitation link prefilled from the contact; whoever joins through it is linked back here. */
+    /**
+     * A one-use invitation link prefilled from the contact; whoever joins through it is linked back here.
+     * A new link withdraws the contact's earlier one, so only one can link the contact.
+     */
     async invite(actor: Actor, id: string, input: z.infer<typeof contactInvitationBody>) {
-      const row = await changeable(actor, id);
-      if (row.contact.memberId || JOINED_STAGES.includes(row.contact.stage))
-        throw new AppError(409, 'already_member', 'This contact has already joined.');
-      const invitation = await invitations.create(actor, {
-        kind: input.kind,
-        expiresInDays: input.expiresInDays,
-        maxUses: 1,
-        name: row.contact.name,
-        ...(row.contact.email ? { email: row.contact.email } : {}),
+      return db.transaction(async (tx) => {
+        const row = await changeable(actor, id, tx);
+        if (row.contact.memberId || JOINED_STAGES.includes(row.contact.stage))
+          throw new AppError(409, 'already_member', 'This contact has already joined.');
+        const now = clock.now();
+        if (row.contact.invitationId)
+          await revokeInvitation(tx, actor.organizationId, row.contact.invitationId, now);
+        const invitation = await invitations.create(
+          actor,
+          {
+            kind: input.kind,
+            expiresInDays: input.expiresInDays,
+            maxUses: 1,
+            name: row.contact.name,
+            ...(row.contact.email ? { email: row.contact.email } : {}),
+          },
+          tx,
+        );
+        await updateContact(tx, actor.organizationId, id, { invitationId: invitation.id, updatedAt: now });
+        return invitation;
       });
-      await updateContact(db, actor.organizationId, id, {
-        invitationId: invitation.id,
-        updatedAt: clock.now(),
-      });
-      return invitation;
     },
 
     /** Counts of a member's lists: what their upline and admins may see (never names or notes). */
@@ -306,6 +350,7 @@ export function contactService({ database, clock, ...rest }: Deps) {
 
     ownerOf,
     todayOf,
+    resolveFilter,
   };
 }
 

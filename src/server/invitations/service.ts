@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { makeInvitationToken, organizationOfToken } from '../../core/structure/invitation-token.ts';
+import type { Db } from '../../db/client.ts';
 import { members } from '../../db/schema/index.ts';
 import { createAccount } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -41,7 +42,8 @@ export function invitationService(deps: Deps) {
   }
 
   return {
-    async create(actor: Actor, input: z.infer<typeof createInvitationBody>) {
+    /** `tx`: run inside the caller's transaction (a contact's invitation is made with the contact locked). */
+    async create(actor: Actor, input: z.infer<typeof createInvitationBody>, tx: Db = db) {
       const now = clock.now();
       let sponsorId = input.sponsorId ?? actor.memberId;
       let kind = input.kind;
@@ -50,7 +52,7 @@ export function invitationService(deps: Deps) {
       let email = input.email ?? null;
       if (input.memberId) {
         // A member added by hand gets their account through a one-time link under their own sponsor.
-        const member = await getMember(db, actor.organizationId, input.memberId);
+        const member = await getMember(tx, actor.organizationId, input.memberId);
         if (!member) throw errors.notFound('Member');
         invitationPolicy.inviteExisting(actor, member);
         if (member.userId) throw new AppError(409, 'already_member', 'This member already has an account.');
@@ -61,11 +63,11 @@ export function invitationService(deps: Deps) {
         name = name ?? member.name;
         email = email ?? member.email;
       } else {
-        const sponsor = await getMember(db, actor.organizationId, sponsorId);
+        const sponsor = await getMember(tx, actor.organizationId, sponsorId);
         if (!sponsor) throw errors.notFound('Member');
         invitationPolicy.manageFor(actor, sponsor);
       }
-      const row = await insertInvitation(db, {
+      const row = await insertInvitation(tx, {
         organizationId: actor.organizationId,
         id: randomUUID(),
         token: makeInvitationToken(actor.organizationId, randomBytes(18)),
@@ -78,7 +80,7 @@ export function invitationService(deps: Deps) {
         expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY) : null,
         createdByMemberId: actor.memberId,
       });
-      const full = (await getInvitation(db, actor.organizationId, row.id))!;
+      const full = (await getInvitation(tx, actor.organizationId, row.id))!;
       return presentInvitation(full.invitation, full.sponsorName, invitationStatus(full.invitation, now));
     },
 
@@ -88,9 +90,12 @@ export function invitationService(deps: Deps) {
       invitationPolicy.manageFor(actor, sponsor);
       const now = clock.now();
       const rows = await listInvitations(db, actor.organizationId, sponsor.id);
-      return rows.map((r) =>
-        presentInvitation(r.invitation, r.sponsorName, invitationStatus(r.invitation, now)),
-      );
+      return rows.map((r) => {
+        const shown = presentInvitation(r.invitation, r.sponsorName, invitationStatus(r.invitation, now));
+        // Whom a link for a new person is addressed to (often a contact) is known to its maker only.
+        const addressee = r.invitation.memberId || r.invitation.createdByMemberId === actor.memberId;
+        return addressee ? shown : { ...shown, name: null, email: null };
+      });
     },
 
     async revoke(actor: Actor, id: string) {

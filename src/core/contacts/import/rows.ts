@@ -64,6 +64,16 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+/** Control characters (NUL from a quoted-printable =00, form feeds…) cannot be stored: they are dropped. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+function withoutControlCharacters(raw: RawContact): RawContact {
+  const clean: RawContact = {};
+  for (const [field, values] of Object.entries(raw) as [ImportField, string[] | undefined][])
+    if (values) clean[field] = values.map((v) => v.replace(CONTROL, ''));
+  return clean;
+}
+
 /** Builds and checks the draft of one contact. `problems`: what the reader already found (unreadable). */
 export function buildRow(
   line: number,
@@ -72,6 +82,7 @@ export function buildRow(
   options: RowOptions,
 ): ImportRow {
   const errors = [...problems];
+  raw = withoutControlCharacters(raw);
   const first = (field: ImportField): string | null => raw[field]?.[0] ?? null;
   const checked = (field: ImportField, value: string | null): string | null => {
     const max = LIMIT_OF[field];

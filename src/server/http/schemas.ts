@@ -1,0 +1,10 @@
+// Field schemas every domain shares.
+import { z } from 'zod';
+
+/** Years a date of this app can have: PostgreSQL has no year 0, and nobody plans for the year 3000. */
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2999-12-31';
+
+/** A calendar date (YYYY-MM-DD) between 1900 and 2999. */
+export const isoDate = () =>
+  z.iso.date().refine((v) => v >= MIN_DATE && v <= MAX_DATE, { message: 'Use a date between 1900 and 2999' });
