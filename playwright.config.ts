@@ -34,6 +34,12 @@ export default defineConfig({
       ],
     },
   },
+  // The foundation spec starts from an empty installation (it signs up the owner), so it runs first;
+  // the others build on that owner.
+  projects: [
+    { name: 'foundation', testMatch: 'foundation.spec.ts' },
+    { name: 'features', testIgnore: 'foundation.spec.ts', dependencies: ['foundation'] },
+  ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/healthz`,

@@ -11,6 +11,7 @@ import {
 import { isLocale } from '../core/locales.ts';
 import { COMING_AREAS } from './areas/areas.ts';
 import { ComingSoon } from './areas/ComingSoon.tsx';
+import { validateContactsSearch } from './contacts/search.ts';
 import { applyLocale } from './i18n.ts';
 import { installationQuery, meQuery } from './session.ts';
 import { AppLayout } from './ui/AppLayout.tsx';
@@ -92,6 +93,25 @@ const memberRoute = createRoute({
   component: lazyRouteComponent(() => import('./structure/MemberPage.tsx')),
 });
 
+const contactsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts',
+  validateSearch: validateContactsSearch,
+  component: lazyRouteComponent(() => import('./contacts/ContactsPage.tsx')),
+});
+
+const importContactsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts/import',
+  component: lazyRouteComponent(() => import('./contacts/ImportContactsPage.tsx')),
+});
+
+const contactRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts/$id',
+  component: lazyRouteComponent(() => import('./contacts/ContactPage.tsx')),
+});
+
 /** The page behind an invitation link: public, whether or not someone is signed in. */
 const joinRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -110,7 +130,16 @@ const comingRoutes = COMING_AREAS.map((area) =>
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([signInRoute, signUpRoute]),
   joinRoute,
-  appRoute.addChildren([todayRoute, settingsRoute, structureRoute, memberRoute, ...comingRoutes]),
+  appRoute.addChildren([
+    todayRoute,
+    settingsRoute,
+    structureRoute,
+    memberRoute,
+    contactsRoute,
+    importContactsRoute,
+    contactRoute,
+    ...comingRoutes,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -65,3 +65,34 @@ export async function signInAsOwner(page: Page) {
   }
   await expect(page.getByTestId('today-greeting')).toBeVisible();
 }
+
+/** Headers for a state-changing request through `page.request`: the CSRF guard wants the app's origin. */
+export function sameOrigin(page: Page) {
+  return { origin: new URL(page.url()).origin };
+}
+
+/** The contacts area on a phone: quick add through the floating button. */
+export class ContactsPage {
+  constructor(private readonly page: Page) {}
+
+  async openFromMenu() {
+    await this.page.getByRole('button', { name: 'Open navigation' }).click();
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Contacts' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
+  }
+
+  row(name: string) {
+    return this.page.getByTestId('contact-row').filter({ hasText: name });
+  }
+
+  async quickAdd(values: { name: string; phone: string; city: string }) {
+    await this.page.getByTestId('add-contact-fab').click();
+    const dialog = this.page.getByRole('dialog', { name: 'New contact' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(values.name);
+    await dialog.getByRole('textbox', { name: 'Phone' }).fill(values.phone);
+    await dialog.getByLabel('City', { exact: true }).fill(values.city);
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(this.page.getByText(`${values.name} is on your list.`)).toBeVisible();
+    await expect(dialog).toBeHidden();
+  }
+}

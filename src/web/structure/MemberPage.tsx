@@ -16,6 +16,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES } from '../../core/locales.ts';
 import { useMe } from '../accounts/hooks.ts';
+import { ContactCountsCard } from '../contacts/ContactCountsCard.tsx';
 import { InviteExistingMember } from '../invitations/InviteExistingMember.tsx';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
@@ -187,6 +188,8 @@ export default function MemberPage() {
       </SimpleGrid>
 
       {!member.hasAccount && <InviteExistingMember member={member} />}
+
+      {member.id !== me.member.id && <ContactCountsCard memberId={member.id} />}
 
       <Card withBorder padding="md">
         <Title order={2} size="h5" mb="xs">

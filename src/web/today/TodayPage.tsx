@@ -1,8 +1,14 @@
 import { Card, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconSunrise } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../accounts/hooks.ts';
 import { useFormat } from '../ui/format.ts';
+
+// Loaded on its own so the first screen after sign-in stays small.
+const DueFollowUpsCard = lazy(() =>
+  import('../contacts/DueFollowUps.tsx').then((m) => ({ default: m.DueFollowUpsCard })),
+);
 
 function partOfDay(hour: number) {
   if (hour < 12) return 'morning';
@@ -30,6 +36,9 @@ export default function TodayPage() {
           {t(`role.${me.member.role}`, { organization: me.organization.name })}
         </Text>
       </div>
+      <Suspense fallback={null}>
+        <DueFollowUpsCard />
+      </Suspense>
       <Card withBorder padding="lg">
         <ThemeIcon variant="light" size="xl" radius="xl" mb="sm">
           <IconSunrise />

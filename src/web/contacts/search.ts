@@ -1,0 +1,36 @@
+// The contacts list keeps its view and filters in the address, so "back" from a contact returns to the
+// same list, and Today can link straight to the due follow-ups.
+import { type ContactList, STAGES, type Stage } from '../../core/contacts/fields.ts';
+
+export const SORTS = ['name', 'nextFollowUpOn', 'lastContactOn', 'createdAt', 'stage'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface ContactsSearch {
+  /** Absent: both lists. */
+  list?: ContactList;
+  q?: string;
+  city?: string;
+  stage?: Stage;
+  tag?: string;
+  /** Only follow-ups due today or earlier, most overdue first. */
+  due?: boolean;
+  sort?: Sort;
+}
+
+const text = (value: unknown, max: number) =>
+  typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined;
+
+export function validateContactsSearch(search: Record<string, unknown>): ContactsSearch {
+  const result: ContactsSearch = {};
+  if (search.list === 'own' || search.list === 'other') result.list = search.list;
+  const q = text(search.q, 100);
+  if (q) result.q = q;
+  const city = text(search.city, 100);
+  if (city) result.city = city;
+  if (STAGES.includes(search.stage as Stage)) result.stage = search.stage as Stage;
+  const tag = text(search.tag, 40);
+  if (tag) result.tag = tag;
+  if (search.due === true || search.due === 'true') result.due = true;
+  if (SORTS.includes(search.sort as Sort)) result.sort = search.sort as Sort;
+  return result;
+}

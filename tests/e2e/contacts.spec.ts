@@ -1,0 +1,172 @@
+// Contacts: a new member writes their list on a phone, logs a call with a follow-up, finds it due two
+// days later (in the list and on Today) and shares the contact with their sponsor, who can read it but
+// not change it. And an Outlook export (German, semicolons, Windows-1252) comes in through the preview.
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ContactsPage, owner, SignInPage, sameOrigin, signInAsOwner } from './pages.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const member = {
+  name: 'Lina Lazarova',
+  email: `lina-${Date.now()}@example.org`,
+  password: 'lina keeps two lists',
+  city: 'Пловдив',
+};
+const prospect = { name: 'Petar Prospect', phone: '+359 888 123 456', city: 'Варна' };
+
+// The device's day decides what is due: the browser clock is fixed now, then moved two days on.
+const now = new Date();
+const twoDaysLater = new Date(now.getTime() + 2 * 24 * 60 * 60 * 1000);
+const weekdayOf = (date: Date) =>
+  new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'Europe/Sofia' }).format(date);
+
+let contactId = '';
+
+test('a member adds a contact on the phone, logs a call and finds the follow-up due two days later', async ({
+  page,
+  browser,
+}) => {
+  await signInAsOwner(page);
+  const invitation = await page.request.post('/api/v1/invitations', {
+    data: { kind: 'partner' },
+    headers: sameOrigin(page),
+  });
+  expect(invitation.status()).toBe(201);
+  const link = (await invitation.json()).path as string;
+
+  const phone = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const lina = await phone.newPage();
+  await lina.clock.setFixedTime(now);
+  await lina.goto(link);
+  await lina.getByLabel('Your name').fill(member.name);
+  await lina.getByRole('textbox', { name: 'E-mail', exact: true }).fill(member.email);
+  await lina.getByRole('textbox', { name: 'Password', exact: true }).fill(member.password);
+  await lina.getByLabel('City (optional)').fill(member.city);
+  await lina.getByRole('button', { name: 'Create my account' }).click();
+  await expect(lina.getByTestId('today-greeting')).toContainText('Lina');
+
+  const contacts = new ContactsPage(lina);
+  await contacts.openFromMenu();
+  await expect(lina.getByTestId('contacts-empty')).toContainText('Write your two lists');
+  await contacts.quickAdd(prospect);
+  // Varna is not Lina's city: the contact is on list 2, under its city.
+  await lina.getByText('Other cities', { exact: true }).click();
+  await expect(lina.getByTestId('city-group').filter({ hasText: prospect.city })).toBeVisible();
+  await contacts.row(prospect.name).getByTestId('contact-row-name').click();
+
+  await expect(lina.getByTestId('contact-name')).toHaveText(prospect.name);
+  contactId = lina.url().split('/').pop()!;
+  await expect(lina.getByTestId('reach').getByRole('link', { name: 'Call' })).toHaveAttribute(
+    'href',
+    'tel:+359888123456',
+  );
+  const log = lina.getByTestId('log-interaction');
+  await log.getByText('+2 days').click();
+  await expect(log.getByTestId('log-next-hint')).toContainText(weekdayOf(twoDaysLater));
+  await log.getByLabel('Note').fill('Curious about the products, call again in two days.');
+  await log.getByRole('button', { name: 'Save' }).click();
+  await expect(lina.getByText(/^Logged\. Next follow-up/)).toBeVisible();
+  await expect(lina.getByTestId('interaction-log')).toContainText('Curious about the products');
+  await expect(lina.getByTestId('stage-picker').getByRole('button', { name: 'Contacted' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(lina.getByTestId('follow-up').first()).toHaveText('Follow up in 2 days');
+
+  // Two days later the follow-up is due: in the contacts list and on Today.
+  await lina.clock.setFixedTime(twoDaysLater);
+  await lina.goto('/contacts');
+  await expect(lina.getByTestId('due-banner')).toContainText('1 follow-up is due');
+  await lina.getByTestId('due-banner').getByRole('button', { name: 'Show' }).click();
+  await expect(lina.getByTestId('due-heading')).toBeVisible();
+  await expect(contacts.row(prospect.name)).toBeVisible();
+  await expect(contacts.row(prospect.name).getByTestId('follow-up')).toHaveText('today');
+
+  await lina.goto('/');
+  const today = lina.getByTestId('today-follow-ups');
+  await expect(today.getByTestId('today-follow-ups-count')).toHaveText('1');
+  await today.getByText(prospect.name).click();
+
+  // Shared with the sponsor to prepare a 2+1.
+  await expect(lina.getByTestId('contact-name')).toHaveText(prospect.name);
+  const share = lina.getByRole('switch', { name: `Share with ${owner.name}` });
+  await expect(share).toBeEnabled();
+  await share.check({ force: true });
+  await expect(lina.getByText(`${owner.name} can now read this contact.`)).toBeVisible();
+  await phone.close();
+});
+
+test('the sponsor reads the shared contact, without any way to change it', async ({ page }) => {
+  await signInAsOwner(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Contacts' }).click();
+  const shared = page.getByTestId('shared-with-me');
+  await expect(shared).toContainText('Shared with me (1)');
+  await expect(shared).toContainText(`from ${member.name}`);
+  await shared.getByText(prospect.name).click();
+
+  await expect(page.getByTestId('contact-name')).toHaveText(prospect.name);
+  await expect(page.getByTestId('read-only-note')).toContainText(
+    `${member.name} shared this contact with you`,
+  );
+  await expect(page.getByTestId('interaction-log')).toContainText('Curious about the products');
+  await expect(page.getByTestId('log-interaction')).toHaveCount(0);
+  await expect(page.getByTestId('stage-picker')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete contact' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Remove entry' })).toHaveCount(0);
+
+  const patch = await page.request.patch(`/api/v1/contacts/${contactId}`, {
+    data: { name: 'Changed by the sponsor' },
+    headers: sameOrigin(page),
+  });
+  expect(patch.status()).toBe(403);
+  expect((await patch.json()).error.code).toBe('forbidden');
+});
+
+test('the member stops sharing, and the contact is private again', async ({ page, browser }) => {
+  const context = await browser.newContext();
+  const lina = await context.newPage();
+  const signInPage = new SignInPage(lina);
+  await signInPage.open();
+  await signInPage.signIn(member.email, member.password);
+  await expect(lina.getByTestId('today-greeting')).toBeVisible();
+  await lina.goto(`/contacts/${contactId}`);
+  const share = lina.getByRole('switch', { name: `Share with ${owner.name}` });
+  await expect(share).toBeChecked();
+  await share.uncheck({ force: true });
+  await expect(lina.getByText('This contact is private again.')).toBeVisible();
+  await context.close();
+
+  await signInAsOwner(page);
+  expect((await page.request.get(`/api/v1/contacts/${contactId}`)).status()).toBe(404);
+  await page.goto(`/contacts/${contactId}`);
+  await expect(page.getByTestId('not-found')).toBeVisible();
+});
+
+test('an Outlook export in German is previewed, then imported', async ({ page }) => {
+  await signInAsOwner(page);
+  await page.goto('/contacts/import');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose file' }).click();
+  await (await chooser).setFiles(path.resolve('tests/fixtures/contacts/outlook-de.csv'));
+
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.getByTestId('import-detected')).toContainText('Outlook');
+  await expect(preview.getByTestId('import-detected')).toContainText('WINDOWS-1252');
+  await expect(preview.getByTestId('import-mapping')).toContainText('Vorname');
+  await expect(preview.getByTestId('import-sample')).toContainText('Jördis Müller-Lüdenscheidt');
+  await preview.getByTestId('import-confirm').click();
+
+  const result = page.getByTestId('import-result');
+  await expect(result.getByTestId('import-created')).toHaveText('2');
+  await result.getByRole('link', { name: 'To my contacts' }).click();
+  await page.getByRole('searchbox', { name: 'Search name, phone, city, tag…' }).fill('Größer');
+  await expect(page.getByTestId('contact-row')).toHaveCount(1);
+  await expect(page.getByTestId('contact-row')).toContainText('Björn Größer');
+  await expect(page.getByTestId('contact-row')).toContainText('Straßburg');
+});
