@@ -244,6 +244,7 @@ const rowErrorSchema = z.object({
   field: z.enum(IMPORT_FIELDS).nullable(),
   code: z.string(),
   message: z.string(),
+  value: z.string().optional(),
 });
 
 export const importPreviewSchema = z

@@ -202,6 +202,11 @@ function Problems({ rows }: { rows: ImportPreviewRow[] }) {
                         </Badge>
                       )}
                       {t(`import.issue.${error.code}`, { defaultValue: error.message })}
+                      {error.value !== undefined && (
+                        <Text span size="sm" c="dimmed" ml={4}>
+                          “{error.value}”
+                        </Text>
+                      )}
                     </Text>
                   ))}
                 </Table.Td>

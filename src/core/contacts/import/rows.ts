@@ -60,6 +60,11 @@ const LIMIT_OF: Partial<Record<ImportField, number>> = {
   notes: CONTACT_LIMITS.notes,
 };
 
+/** The value an error names, short enough to show next to it. */
+function shortened(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}…` : value;
+}
+
 function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
@@ -90,6 +95,7 @@ export function buildRow(
       errors.push({
         field,
         code: 'too_long',
+        value: shortened(value),
         message: `${FIELD_LABELS[field]} ${quote(value)} is ${value.length} characters long; at most ${max} are allowed.`,
       });
     }
@@ -111,6 +117,7 @@ export function buildRow(
     errors.push({
       field: 'email',
       code: 'invalid_email',
+      value: emails[0]!,
       message: `E-mail ${quote(emails[0]!)} is not a valid address.`,
     });
     email = null;
@@ -129,6 +136,7 @@ export function buildRow(
     errors.push({
       field: 'relationship',
       code: 'invalid_value',
+      value: relationshipText,
       message: `Relationship ${quote(relationshipText)} is not one of family, friend, acquaintance, colleague, other.`,
     });
   }
@@ -153,6 +161,7 @@ export function buildRow(
       errors.push({
         field: 'tags',
         code: 'too_long',
+        value: shortened(tag),
         message: `Tag ${quote(tag)} is ${tag.length} characters long; at most ${CONTACT_LIMITS.tag} are allowed.`,
       });
     }
@@ -171,6 +180,7 @@ export function buildRow(
     errors.push({
       field: 'stage',
       code: 'invalid_value',
+      value: stageText!,
       message: `Stage ${quote(stageText!)} is not a stage: use new, contacted, invited, presented, follow_up, joined_customer, joined_partner or not_now.`,
     });
   }
@@ -183,6 +193,7 @@ export function buildRow(
       errors.push({
         field,
         code: 'invalid_date',
+        value: text,
         message: `${FIELD_LABELS[field]} ${quote(text)} is not a date: use YYYY-MM-DD or DD.MM.YYYY.`,
       });
     }

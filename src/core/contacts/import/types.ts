@@ -53,6 +53,8 @@ export interface RowError {
   code: RowErrorCode;
   /** English, names the value: e.g. `E-mail "anna@" is not a valid address`. */
   message: string;
+  /** The value at fault, as in the file (shortened), for messages in the member's language. */
+  value?: string;
 }
 
 export interface ImportRow {
