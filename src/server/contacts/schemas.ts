@@ -8,18 +8,10 @@ import {
   STAGES,
 } from '../../core/contacts/fields.ts';
 import { IMPORT_FIELDS } from '../../core/contacts/import/types.ts';
-import { isoDate as sharedIsoDate } from '../http/schemas.ts';
+import { optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
 
 const isoDate = sharedIsoDate();
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
 
 const messengers = z
   .object({

@@ -8,3 +8,13 @@ export const MAX_DATE = '2999-12-31';
 /** A calendar date (YYYY-MM-DD) between 1900 and 2999. */
 export const isoDate = () =>
   z.iso.date().refine((v) => v >= MIN_DATE && v <= MAX_DATE, { message: 'Use a date between 1900 and 2999' });
+
+/** Optional text: trimmed, at most `max` characters; empty means none (null). */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+    .nullable()
+    .optional();

@@ -1,19 +1,11 @@
 import { z } from 'zod';
 import { LOCALES } from '../../core/locales.ts';
-import { isoDate as sharedIsoDate } from '../http/schemas.ts';
+import { optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
 
 export const KINDS = ['customer', 'partner'] as const;
 export const STATUSES = ['active', 'inactive', 'left'] as const;
 
 const isoDate = sharedIsoDate();
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
 
 export const messengersSchema = z
   .object({
