@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { ContactDraft } from '../../src/core/contacts/fields.ts';
 import {
   contactsToCsv,
   contactsToVcard,
+  parseRelationship,
+  parseStage,
   readContactFile,
   TEMPLATE_HEADERS,
   templateCsv,
@@ -135,5 +138,17 @@ describe('templateCsv', () => {
     expect(georgi).toMatchObject({ name: 'Георги Иванов', relationship: 'colleague', stage: 'invited' });
     const [sarah] = drafts(templateCsv('en'), 'template.csv');
     expect(sarah).toMatchObject({ name: 'Sarah Mitchell', stage: 'contacted', lastContactOn: '2026-11-20' });
+  });
+});
+
+describe('the words the app shows', () => {
+  it('every stage and relationship label of every language reads back as its value in imports', () => {
+    for (const locale of ['en', 'de', 'bg']) {
+      const labels = JSON.parse(readFileSync(`locales/${locale}/contacts.json`, 'utf8'));
+      for (const [stage, label] of Object.entries(labels.stage as Record<string, string>))
+        expect(parseStage(label), `${locale} stage ${label}`).toBe(stage);
+      for (const [relationship, label] of Object.entries(labels.relationship as Record<string, string>))
+        expect(parseRelationship(label), `${locale} relationship ${label}`).toBe(relationship);
+    }
   });
 });
