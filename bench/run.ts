@@ -5,6 +5,7 @@ export {};
 const BENCHMARKS: Record<string, () => Promise<{ run(argv: string[]): Promise<void> }>> = {
   structure: () => import('./structure.ts'),
   writes: () => import('./writes.ts'),
+  contacts: () => import('./contacts.ts'),
 };
 
 const [name, ...argv] = process.argv.slice(2);

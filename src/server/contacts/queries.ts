@@ -99,8 +99,14 @@ export async function listContacts(
       .select(contactColumns(options.ownCityKey))
       .from(contacts)
       .where(where)
-      // Empty dates last either way; the name and id keep pages stable.
-      .orderBy(sql`${sortColumn} is null`, order(sortColumn), asc(contacts.nameKey), asc(contacts.id))
+      // Empty dates last either way; the name and id keep pages stable. Columns that are never empty
+      // sort without the null test, so the owner index returns the first page by name in order.
+      .orderBy(
+        ...(sortColumn.notNull ? [] : [sql`${sortColumn} is null`]),
+        order(sortColumn),
+        asc(contacts.nameKey),
+        asc(contacts.id),
+      )
       .offset(options.offset)
       .limit(options.limit),
     db.select({ n: count() }).from(contacts).where(where),
@@ -230,7 +236,8 @@ export async function tagSpellings(db: Db, organizationId: string, ownerId: stri
   const rows = await db
     .selectDistinct({ tag: sql<string>`t` })
     .from(sql`${contacts} cross join lateral unnest(${contacts.tags}) t`)
-    .where(ownerScope(organizationId, ownerId));
+    // Only contacts whose search text holds the folded tag can have it: far fewer rows to unnest.
+    .where(and(ownerScope(organizationId, ownerId), sql`${contacts.searchText} like ${likeTerm(fold(tag))}`));
   const key = fold(tag);
   return rows.map((r) => r.tag).filter((t) => fold(t) === key);
 }
