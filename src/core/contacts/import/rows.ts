@@ -70,6 +70,7 @@ function unique(values: string[]): string[] {
 }
 
 /** Control characters (NUL from a quoted-printable =00, form feeds…) cannot be stored: they are dropped. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 function withoutControlCharacters(raw: RawContact): RawContact {
