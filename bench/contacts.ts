@@ -25,15 +25,13 @@ import type { Config } from '../src/server/config.ts';
 import {
   type ContactFilter,
   contactColumns,
-  insertContacts,
   type ListOptions,
   listContacts,
   listExpression,
-  type NewContact,
-  ownerScope,
   type ResolvedFilter,
   tagSpellings,
-} from '../src/server/contacts/queries.ts';
+} from '../src/server/contacts/lists.ts';
+import { insertContacts, type NewContact, ownerScope } from '../src/server/contacts/queries.ts';
 import { listContactsQuery } from '../src/server/contacts/schemas.ts';
 import { contactService, derivedColumns } from '../src/server/contacts/service.ts';
 import { systemClock } from '../src/server/http/types.ts';

@@ -8,8 +8,8 @@ import { actorOf, requireActor } from '../auth/actor.ts';
 import { errorResponses } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { contactImports } from './imports.ts';
+import { allContacts } from './lists.ts';
 import { draftOfContact } from './presenters.ts';
-import { allContacts } from './queries.ts';
 import { exportQuery, importBody, importPreviewSchema } from './schemas.ts';
 import { contactService } from './service.ts';
 

@@ -19,28 +19,30 @@ import type { Deps } from '../http/types.ts';
 import { revokeInvitation } from '../invitations/queries.ts';
 import { invitationService } from '../invitations/service.ts';
 import { getMember, type MemberRow } from '../structure/queries.ts';
-import { contactPolicy } from './policy.ts';
-import { presentContact, presentContactSummary, presentInteraction } from './presenters.ts';
 import {
   type ContactFilter,
-  type ContactRow,
   citiesAndTags,
   countContacts,
   countDue,
+  dueContacts,
+  listContacts,
+  type ResolvedFilter,
+  tagSpellings,
+} from './lists.ts';
+import { contactPolicy } from './policy.ts';
+import { presentContact, presentContactSummary, presentInteraction } from './presenters.ts';
+import {
+  type ContactRow,
   deleteContact,
   deleteInteraction,
-  dueContacts,
   getContact,
   insertContacts,
   insertInteraction,
   lastInteractionOn,
-  listContacts,
   listInteractions,
   lockContact,
   type NewContact,
-  type ResolvedFilter,
   sharedWith,
-  tagSpellings,
   updateContact,
 } from './queries.ts';
 import type {
