@@ -102,7 +102,7 @@ describe('contacts privacy', () => {
         expect.objectContaining({ id: secret.id, owner: { id: m.bob.id, name: 'bob' } }),
       ]);
       const page = (await as('anna').get(`/api/v1/contacts/${secret.id}`)).json();
-      expect(page).toMatchObject({ access: 'sponsor', owner: { id: m.bob.id } });
+      expect(page).toMatchObject({ access: 'sponsor', owner: { id: m.bob.id, country: 'DE' } });
       expect(page.interactions).toHaveLength(1);
       const before = await snapshot();
       for (const [method, url, body] of everyRoute(secret.id).slice(1))

@@ -37,7 +37,13 @@ export async function getContact(
   const [row] = await db
     .select({
       contact: contacts,
-      owner: { id: members.id, name: members.name, sponsorId: members.sponsorId, city: members.city },
+      owner: {
+        id: members.id,
+        name: members.name,
+        sponsorId: members.sponsorId,
+        city: members.city,
+        country: members.country,
+      },
       member: { id: sql<string | null>`linked.id`, name: sql<string | null>`linked.name` },
     })
     .from(contacts)

@@ -168,7 +168,8 @@ export const contactPageSchema = z
     interactions: z.array(interactionSchema),
     /** `owner`: full access. `sponsor`: shared with me by a member of my frontline, read-only. */
     access: z.enum(['owner', 'sponsor']),
-    owner: z.object({ id: z.uuid(), name: z.string() }),
+    /** `country` reads the owner's national phone numbers (e.g. for messenger links). */
+    owner: z.object({ id: z.uuid(), name: z.string(), country: z.string().nullable() }),
   })
   .meta({ id: 'ContactPage' });
 

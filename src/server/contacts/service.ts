@@ -120,7 +120,7 @@ export function contactService({ database, clock, ...rest }: Deps) {
       contact: presentContact(row),
       interactions: interactions.map(presentInteraction),
       access,
-      owner: { id: row.owner.id, name: row.owner.name },
+      owner: { id: row.owner.id, name: row.owner.name, country: row.owner.country },
     };
   }
 
