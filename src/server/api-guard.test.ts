@@ -11,6 +11,7 @@ const PUBLIC_OPERATIONS = new Set([
   'POST /api/v1/auth/sign-out',
   'GET /api/v1/join/{token}',
   'POST /api/v1/join/{token}',
+  'GET /api/v1/calendar/{token}',
 ]);
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

@@ -19,6 +19,7 @@ import { registerAuthentication } from './auth/plugin.ts';
 import type { Config } from './config.ts';
 import { contactImportRoutes } from './contacts/import-routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
+import { diaryRoutes } from './diary/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerCsrfGuard } from './http/csrf.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
@@ -101,6 +102,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     await invitationRoutes(scope, deps);
     await contactRoutes(scope, deps);
     await contactImportRoutes(scope, deps);
+    await diaryRoutes(scope, deps);
   });
   await registerWebApp(app, config.webDir);
 

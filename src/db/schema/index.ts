@@ -3,3 +3,4 @@ export * from './contacts.ts';
 export * from './enums.ts';
 export * from './organizations.ts';
 export * from './structure.ts';
+export * from './diary.ts';

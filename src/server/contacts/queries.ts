@@ -138,6 +138,14 @@ export async function deleteInteraction(db: Db, organizationId: string, contactI
   return deleted.length > 0;
 }
 
+/** Removes log entries by id (those a deleted diary entry wrote). */
+export async function deleteInteractions(db: Db, organizationId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .delete(contactInteractions)
+    .where(and(eq(contactInteractions.organizationId, organizationId), inArray(contactInteractions.id, ids)));
+}
+
 /** The latest interaction date of a contact (after one was removed), or null. */
 export async function lastInteractionOn(db: Db, organizationId: string, contactId: string) {
   const [row] = await db

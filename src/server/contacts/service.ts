@@ -84,8 +84,8 @@ export function contactService({ database, clock, ...rest }: Deps) {
   const todayOf = (today?: string) => today ?? clock.now().toISOString().slice(0, 10);
 
   /** The asking member's own record: their city decides list 1, their country reads phone numbers. */
-  async function ownerOf(actor: Actor): Promise<MemberRow> {
-    const member = await getMember(db, actor.organizationId, actor.memberId);
+  async function ownerOf(actor: Actor, tx: Db = db): Promise<MemberRow> {
+    const member = await getMember(tx, actor.organizationId, actor.memberId);
     if (!member) throw errors.unauthenticated();
     return member;
   }
@@ -111,6 +111,25 @@ export function contactService({ database, clock, ...rest }: Deps) {
     const { tag, ...rest } = filter;
     if (!tag) return rest;
     return { ...rest, tagSpellings: await tagSpellings(db, actor.organizationId, actor.memberId, tag) };
+  }
+
+  /** Adds a contact inside a caller's transaction (e.g. a diary note's new contacts); returns its id. */
+  async function insert(actor: Actor, input: z.input<typeof createContactBody>, tx: Db = db) {
+    const owner = await ownerOf(actor, tx);
+    const now = clock.now();
+    const id = randomUUID();
+    const values = columnsOf(input, null, owner, now);
+    await insertContacts(tx, [
+      {
+        ...values,
+        name: input.name,
+        organizationId: actor.organizationId,
+        id,
+        ownerId: actor.memberId,
+        createdAt: now,
+      } as NewContact,
+    ]);
+    return id;
   }
 
   async function page(actor: Actor, id: string) {
@@ -202,22 +221,10 @@ export function contactService({ database, clock, ...rest }: Deps) {
     },
 
     async create(actor: Actor, input: z.infer<typeof createContactBody>) {
-      const owner = await ownerOf(actor);
-      const now = clock.now();
-      const id = randomUUID();
-      const values = columnsOf(input, null, owner, now);
-      await insertContacts(db, [
-        {
-          ...values,
-          name: input.name,
-          organizationId: actor.organizationId,
-          id,
-          ownerId: actor.memberId,
-          createdAt: now,
-        } as NewContact,
-      ]);
-      return (await page(actor, id)).contact;
+      return (await page(actor, await insert(actor, input))).contact;
     },
+
+    insert,
 
     async update(actor: Actor, id: string, input: z.infer<typeof updateContactBody>) {
       const row = await changeable(actor, id);

@@ -1,0 +1,325 @@
+// The business diary: the day in time order, notes that write into contacts, moving tasks, the evening
+// review and its streak, week and month ranges, and bad input.
+
+import { eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { useContactsTeam } from '../../../tests/support/contacts-team.ts';
+import { countRows, expectError, fieldPaths, useTestContext } from '../../../tests/support/index.ts';
+import { diaryEntries } from '../../db/schema/index.ts';
+
+describe('diary', () => {
+  const ctx = useTestContext();
+  const { as, addContact } = useContactsTeam(ctx);
+  const write = async (who: 'anna' | 'bob' | 'carl', body: Record<string, unknown>) => {
+    const response = await as(who).post('/api/v1/diary/entries', body);
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: string; [key: string]: unknown };
+  };
+  const titles = (page: { entries: { title: string }[] }) => page.entries.map((e) => e.title);
+
+  it('shows a day in time order: events by start, tasks urgent first, then notes', async () => {
+    const day = '2026-03-16';
+    await write('carl', { kind: 'note', day, title: 'What happened' });
+    await write('carl', { kind: 'task', day, title: 'Necessary', category: 'necessary' });
+    await write('carl', {
+      kind: 'event',
+      day,
+      title: 'Evening',
+      eventType: 'presentation',
+      startsAt: '2026-03-16T17:00:00Z',
+    });
+    await write('carl', { kind: 'task', day, title: 'Urgent', category: 'urgent' });
+    await write('carl', {
+      kind: 'event',
+      day,
+      title: 'Morning',
+      eventType: 'call',
+      startsAt: '2026-03-16T07:00:00+02:00',
+      endsAt: '2026-03-16T07:30:00+02:00',
+    });
+    const page = (await as('carl').get(`/api/v1/diary/days/${day}`)).json();
+    expect(titles(page)).toEqual(['Morning', 'Evening', 'Urgent', 'Necessary', 'What happened']);
+    expect(page.entries[0]).toMatchObject({
+      startsAt: '2026-03-16T05:00:00.000Z',
+      endsAt: '2026-03-16T05:30:00.000Z',
+    });
+    expect(page).toMatchObject({ review: null, streak: 0 });
+  });
+
+  it('a 2+1 meeting and a note with a call-back date write into the linked contact', async () => {
+    const contact = await addContact('anna', { name: 'Тодор', city: 'Пловдив' });
+    const meeting = await write('anna', {
+      kind: 'event',
+      day: '2026-03-15',
+      title: '2+1 с Тодор',
+      eventType: 'two_plus_one',
+      startsAt: '2026-03-15T09:00:00Z',
+      contactIds: [contact.id],
+    });
+    await write('anna', {
+      kind: 'note',
+      day: '2026-03-15',
+      parts: { met: 'Тодор', discussed: 'Продуктите', infoNeeded: 'Каталог', agreed: 'Ще звъня' },
+      callBackOn: '2026-03-18',
+      contactIds: [contact.id],
+      newContacts: [
+        { name: 'Жена му Мила', city: 'Пловдив' },
+        { name: 'Колега от София', city: 'софия' },
+      ],
+    });
+    const page = (await as('anna').get(`/api/v1/contacts/${contact.id}`)).json();
+    expect(page.contact).toMatchObject({
+      nextFollowUpOn: '2026-03-18',
+      lastContactOn: '2026-03-15',
+      stage: 'contacted',
+    });
+    expect(page.interactions.map((i: { kind: string }) => i.kind).sort()).toEqual([
+      'meeting',
+      'two_plus_one',
+    ]);
+    const mila = (await as('anna').get(`/api/v1/contacts?q=${encodeURIComponent('мила')}`)).json().rows[0];
+    expect(mila).toMatchObject({ city: 'Пловдив', list: 'other' });
+    const colleague = (await as('anna').get(`/api/v1/contacts?q=${encodeURIComponent('колега')}`)).json()
+      .rows[0];
+    expect(colleague).toMatchObject({ list: 'own' });
+    const day = (await as('anna').get('/api/v1/diary/days/2026-03-15')).json();
+    expect(day.entries[1]).toMatchObject({
+      kind: 'note',
+      title: 'Тодор',
+      links: { contacts: expect.arrayContaining([{ id: contact.id, name: 'Тодор' }]) },
+    });
+
+    // Deleting the meeting takes its line out of the contact's log.
+    expect((await as('anna').delete(`/api/v1/diary/entries/${meeting.id}`)).statusCode).toBe(204);
+    const after = (await as('anna').get(`/api/v1/contacts/${contact.id}`)).json();
+    expect(after.interactions.map((i: { kind: string }) => i.kind)).toEqual(['meeting']);
+  });
+
+  it('moves an open task to another day; it stays here as moved', async () => {
+    const task = await write('carl', {
+      kind: 'task',
+      day: '2026-03-20',
+      title: 'Call Ivo',
+      category: 'important',
+    });
+    const moved = await as('carl').post(`/api/v1/diary/entries/${task.id}/move`, { to: '2026-03-23' });
+    expect(moved.statusCode, moved.body).toBe(201);
+    expect(moved.json()).toMatchObject({ day: '2026-03-23', state: 'open', title: 'Call Ivo' });
+    const before = (await as('carl').get('/api/v1/diary/days/2026-03-20')).json();
+    expect(before.entries.find((e: { id: string }) => e.id === task.id)).toMatchObject({
+      state: 'moved',
+      movedTo: '2026-03-23',
+    });
+    expectError(
+      await as('carl').post(`/api/v1/diary/entries/${task.id}/move`, { to: '2026-03-24' }),
+      409,
+      'bad_request',
+    );
+  });
+
+  describe('the evening review', () => {
+    it('decides every open task, plans tomorrow, and counts the streak', async () => {
+      const day = '2026-04-01';
+      const done = await write('bob', { kind: 'task', day, title: 'Done today', category: 'urgent' });
+      const later = await write('bob', { kind: 'task', day, title: 'For tomorrow', category: 'important' });
+      const dropped = await write('bob', { kind: 'task', day, title: 'Not needed', category: 'necessary' });
+      const response = await as('bob').post(`/api/v1/diary/days/${day}/review`, {
+        tasks: [
+          { id: done.id, action: 'done' },
+          { id: later.id, action: 'move' },
+          { id: dropped.id, action: 'drop' },
+        ],
+        summary: 'A good day',
+        plan: [
+          { kind: 'task', title: 'Invite three people', category: 'urgent' },
+          {
+            kind: 'event',
+            title: 'Presentation',
+            eventType: 'presentation',
+            startsAt: '2026-04-02T16:00:00Z',
+          },
+        ],
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const reviewed = response.json();
+      expect(reviewed).toMatchObject({ review: { summary: 'A good day' }, streak: 1 });
+      expect(reviewed.entries.map((e: { title: string; state: string }) => [e.title, e.state])).toEqual([
+        ['Done today', 'done'],
+        ['For tomorrow', 'moved'],
+        ['Not needed', 'dropped'],
+      ]);
+      const tomorrow = (await as('bob').get('/api/v1/diary/days/2026-04-02')).json();
+      expect(titles(tomorrow)).toEqual(['Presentation', 'Invite three people', 'For tomorrow']);
+      // Tomorrow is not reviewed yet: the streak still counts to today.
+      expect(tomorrow.streak).toBe(1);
+
+      await as('bob').post('/api/v1/diary/days/2026-04-02/review', {});
+      expect((await as('bob').get('/api/v1/diary/days/2026-04-03')).json().streak).toBe(2);
+      // A missed evening ends it.
+      expect((await as('bob').get('/api/v1/diary/days/2026-04-05')).json().streak).toBe(0);
+    });
+
+    it('a task that is not open on that day refuses the whole review', async () => {
+      const day = '2026-04-10';
+      const open = await write('bob', { kind: 'task', day, title: 'Open', category: 'urgent' });
+      const elsewhere = await write('bob', {
+        kind: 'task',
+        day: '2026-04-11',
+        title: 'Other day',
+        category: 'urgent',
+      });
+      const before = await countRows(ctx.db, diaryEntries);
+      const body = expectError(
+        await as('bob').post(`/api/v1/diary/days/${day}/review`, {
+          tasks: [
+            { id: open.id, action: 'done' },
+            { id: elsewhere.id, action: 'drop' },
+          ],
+          plan: [{ kind: 'task', title: 'Would be written', category: 'urgent' }],
+        }),
+        400,
+        'validation_failed',
+      );
+      expect(fieldPaths(body)).toEqual(['tasks.1.id']);
+      expect(await countRows(ctx.db, diaryEntries)).toBe(before);
+      const [row] = await ctx.db.select().from(diaryEntries).where(eq(diaryEntries.id, open.id));
+      expect(row?.state).toBe('open');
+      expect((await as('bob').get(`/api/v1/diary/days/${day}`)).json().review).toBeNull();
+    });
+  });
+
+  it('a week or month view lists the entries of the range and the reviewed evenings', async () => {
+    const range = (await as('bob').get('/api/v1/diary?from=2026-03-30&to=2026-04-05')).json();
+    expect(range.reviewedDays).toEqual(['2026-04-01', '2026-04-02']);
+    expect(range.entries.map((e: { day: string }) => e.day)).toEqual(
+      [...range.entries.map((e: { day: string }) => e.day)].sort(),
+    );
+    expect(
+      fieldPaths(
+        expectError(
+          await as('bob').get('/api/v1/diary?from=2026-01-01&to=2026-04-01'),
+          400,
+          'validation_failed',
+        ),
+      ),
+    ).toEqual(['to']);
+  });
+
+  it('names the field of bad input', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [
+        {
+          kind: 'event',
+          day: '2026-03-15',
+          title: 'x',
+          eventType: 'party',
+          startsAt: '2026-03-15T10:00:00Z',
+        },
+        'eventType',
+      ],
+      [{ kind: 'event', day: '2026-03-15', title: 'x', eventType: 'call' }, 'startsAt'],
+      [
+        {
+          kind: 'event',
+          day: '2026-03-15',
+          title: 'x',
+          eventType: 'call',
+          startsAt: '2026-03-15T10:00:00Z',
+          endsAt: '2026-03-15T09:00:00Z',
+        },
+        'endsAt',
+      ],
+      [
+        {
+          kind: 'event',
+          day: '2026-03-15',
+          title: 'x',
+          eventType: 'call',
+          startsAt: '2026-03-15T10:00:00Z',
+          link: 'not a link',
+        },
+        'link',
+      ],
+      [{ kind: 'task', day: '2026-03-15', title: '' }, 'title'],
+      [{ kind: 'task', day: '0000-01-01', title: 'x' }, 'day'],
+      [{ kind: 'note', day: '2026-03-15', callBackOn: '2026-02-30' }, 'callBackOn'],
+      [{ kind: 'birthday', day: '2026-03-15', title: 'x' }, 'kind'],
+    ];
+    const before = await countRows(ctx.db, diaryEntries);
+    for (const [body, field] of cases) {
+      const error = expectError(
+        await as('carl').post('/api/v1/diary/entries', body),
+        400,
+        'validation_failed',
+      );
+      expect(fieldPaths(error), JSON.stringify(body)).toContain(field);
+    }
+    const task = await write('carl', { kind: 'task', day: '2026-03-15', title: 'A task' });
+    expect(
+      fieldPaths(
+        expectError(
+          await as('carl').patch(`/api/v1/diary/entries/${task.id}`, { startsAt: '2026-03-15T10:00:00Z' }),
+          400,
+          'validation_failed',
+        ),
+      ),
+    ).toEqual(['startsAt']);
+    expect(await countRows(ctx.db, diaryEntries)).toBe(before + 1);
+  });
+
+  it('the calendar feed is valid iCalendar with stable ids, updates and cancellations', async () => {
+    const made = (await as('carl').post('/api/v1/diary/feed')).json();
+    expect(made.path).toMatch(/^\/api\/v1\/calendar\/[A-Za-z0-9_-]{46}$/);
+    const event = await write('carl', {
+      kind: 'event',
+      day: '2026-03-17',
+      title: 'Training, Sofia',
+      eventType: 'training',
+      startsAt: '2026-03-17T16:00:00+02:00',
+      endsAt: '2026-03-17T18:00:00+02:00',
+      place: 'ул. „Витоша“ 1, София',
+    });
+    const read = async () => {
+      const response = await ctx.app.inject({ method: 'GET', url: `${made.path}.ics` });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/calendar/);
+      const calendar = new ICAL.Component(ICAL.parse(response.body));
+      return calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    };
+    let events = await read();
+    let training = events.find((e) => e.uid === `${event.id}@downline`)!;
+    expect(training.summary).toBe('Training, Sofia');
+    expect(training.location).toBe('ул. „Витоша“ 1, София');
+    expect(training.startDate.toJSDate().toISOString()).toBe('2026-03-17T14:00:00.000Z');
+    expect(training.endDate.toJSDate().toISOString()).toBe('2026-03-17T16:00:00.000Z');
+    const firstSequence = training.sequence;
+
+    await as('carl').patch(`/api/v1/diary/entries/${event.id}`, {
+      startsAt: '2026-03-17T15:00:00Z',
+      endsAt: '2026-03-17T17:00:00Z',
+    });
+    training = (await read()).find((e) => e.uid === `${event.id}@downline`)!;
+    expect(training.sequence).toBeGreaterThan(firstSequence);
+    expect(training.startDate.toJSDate().toISOString()).toBe('2026-03-17T15:00:00.000Z');
+
+    await as('carl').patch(`/api/v1/diary/entries/${event.id}`, { cancelled: true });
+    events = await read();
+    expect(
+      events.find((e) => e.uid === `${event.id}@downline`)!.component.getFirstPropertyValue('status'),
+    ).toBe('CANCELLED');
+    // The cancelled event leaves the day.
+    expect(titles((await as('carl').get('/api/v1/diary/days/2026-03-17')).json())).not.toContain(
+      'Training, Sofia',
+    );
+
+    // A new link withdraws the old one; withdrawing ends the feed.
+    const renewed = (await as('carl').post('/api/v1/diary/feed')).json();
+    expect(renewed.path).not.toBe(made.path);
+    expectError(await ctx.app.inject({ method: 'GET', url: made.path }), 404, 'not_found');
+    expect((await as('carl').delete('/api/v1/diary/feed')).statusCode).toBe(204);
+    expectError(await ctx.app.inject({ method: 'GET', url: renewed.path }), 404, 'not_found');
+    expect((await as('carl').get('/api/v1/diary/feed')).json()).toEqual({ path: null, createdAt: null });
+    expectError(await ctx.app.inject({ method: 'GET', url: '/api/v1/calendar/nonsense' }), 404, 'not_found');
+  });
+});

@@ -1,0 +1,215 @@
+// The business diary over HTTP: days and ranges, entries, moving tasks, the evening review, activity
+// counts for the upline, and the secret calendar feed (public by its token).
+import { z } from 'zod';
+import { actorOf, requireActor } from '../auth/actor.ts';
+import { errorResponses } from '../http/errors.ts';
+import type { App, Deps } from '../http/types.ts';
+import { memberIdParams } from '../structure/schemas.ts';
+import {
+  activityQuery,
+  activitySchema,
+  createEntryBody,
+  dayPageSchema,
+  dayParams,
+  entryIdParams,
+  entrySchema,
+  feedSchema,
+  feedTokenParams,
+  moveTaskBody,
+  rangePageSchema,
+  rangeQuery,
+  reviewBody,
+  updateEntryBody,
+} from './schemas.ts';
+import { diaryService } from './service.ts';
+
+const tags = ['diary'];
+
+export async function diaryRoutes(app: App, deps: Deps) {
+  const diary = diaryService(deps);
+  const guarded = { onRequest: requireActor };
+
+  app.get(
+    '/api/v1/diary/days/:day',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'My day in time order: events, tasks, notes; the evening review and the streak',
+        params: dayParams,
+        response: { 200: dayPageSchema, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => diary.day(actorOf(request), request.params.day),
+  );
+
+  app.get(
+    '/api/v1/diary',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'My entries of some days (a week or a month view; at most 62 days)',
+        querystring: rangeQuery,
+        response: { 200: rangePageSchema, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => diary.range(actorOf(request), request.query.from, request.query.to),
+  );
+
+  app.post(
+    '/api/v1/diary/entries',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'Write an event, a task or a note (with links to my contacts and members)',
+        description:
+          'Events and notes linked to contacts appear in those contacts’ interaction logs; a note’s ' +
+          '`callBackOn` becomes their next follow-up, and its `newContacts` are added to my lists.',
+        body: createEntryBody,
+        response: { 201: entrySchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await diary.create(actorOf(request), request.body)),
+  );
+
+  app.patch(
+    '/api/v1/diary/entries/:id',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'Change an entry of mine: a task done or dropped, an event moved or cancelled',
+        params: entryIdParams,
+        body: updateEntryBody,
+        response: { 200: entrySchema, ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request) => diary.update(actorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/v1/diary/entries/:id',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'Delete an entry of mine (and what it wrote into contacts’ logs)',
+        params: entryIdParams,
+        response: { 204: z.null(), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      await diary.remove(actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/diary/entries/:id/move',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'Move an open task to another day (it stays here as moved)',
+        params: entryIdParams,
+        body: moveTaskBody,
+        response: { 201: entrySchema, ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await diary.moveTask(actorOf(request), request.params.id, request.body.to)),
+  );
+
+  app.post(
+    '/api/v1/diary/days/:day/review',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'The evening review: each open task done, moved to tomorrow or dropped; tomorrow’s plan',
+        params: dayParams,
+        body: reviewBody,
+        response: { 200: dayPageSchema, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => diary.review(actorOf(request), request.params.day, request.body),
+  );
+
+  app.get(
+    '/api/v1/members/:id/diary-activity',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'How a member of my downline works the system: counts per week, never the entries',
+        params: memberIdParams,
+        querystring: activityQuery,
+        response: { 200: activitySchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) =>
+      diary.activity(actorOf(request), request.params.id, request.query.weeks, request.query.today),
+  );
+
+  app.get(
+    '/api/v1/diary/feed',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'My secret calendar feed link, if I made one',
+        response: { 200: feedSchema, ...errorResponses(401) },
+      },
+    },
+    async (request) => diary.feed(actorOf(request)),
+  );
+
+  app.post(
+    '/api/v1/diary/feed',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'Make a new secret calendar feed link (the old one stops working)',
+        response: { 200: feedSchema, ...errorResponses(401) },
+      },
+    },
+    async (request) => diary.renewFeed(actorOf(request)),
+  );
+
+  app.delete(
+    '/api/v1/diary/feed',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'Withdraw my calendar feed link',
+        response: { 204: z.null(), ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      await diary.revokeFeed(actorOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/calendar/:token',
+    {
+      schema: {
+        tags,
+        summary: 'A member’s events as iCalendar, for phone calendars (public: the link is the secret)',
+        params: feedTokenParams,
+        response: errorResponses(404),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        // The calendar is text, not JSON: the schema documents only the error.
+        .send((await diary.calendar(request.params.token.replace(/\.ics$/, ''))) as never),
+  );
+}

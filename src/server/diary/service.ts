@@ -1,0 +1,474 @@
+// The diary's use cases: a day, a range (week, month), entries with their links to contacts and members,
+// moving tasks, the evening review with its streak, activity counts for the upline, the calendar feed.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { InteractionKind } from '../../core/contacts/fields.ts';
+import { nextDay, reviewStreak, TASK_CATEGORIES } from '../../core/diary/fields.ts';
+import { makeInvitationToken, organizationOfToken } from '../../core/structure/invitation-token.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../auth/actor.ts';
+import { deleteInteractions, getContact, insertInteraction, updateContact } from '../contacts/queries.ts';
+import { contactService } from '../contacts/service.ts';
+import { AppError, errors } from '../http/errors.ts';
+import type { Deps } from '../http/types.ts';
+import { memberAccess, structurePolicy } from '../structure/policy.ts';
+import { getMember } from '../structure/queries.ts';
+import { calendarOf } from './feed.ts';
+import {
+  activeFeed,
+  deleteEntry,
+  type EntryLinks,
+  type EntryRow,
+  entriesOfDays,
+  feedByToken,
+  feedEvents,
+  getEntry,
+  getReview,
+  insertEntry,
+  insertFeed,
+  insertLinks,
+  linkRows,
+  linksOf,
+  openTasks,
+  reviewedDays,
+  revokeFeeds,
+  saveReview,
+  updateEntry,
+  weeklyActivity,
+} from './queries.ts';
+import type { createEntryBody, reviewBody, updateEntryBody } from './schemas.ts';
+
+type CreateInput = z.infer<typeof createEntryBody>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What a diary entry writes into a linked contact's interaction log. */
+const INTERACTION_OF: Record<NonNullable<EntryRow['eventType']>, InteractionKind> = {
+  meeting: 'meeting',
+  two_plus_one: 'two_plus_one',
+  presentation: 'meeting',
+  training: 'meeting',
+  call: 'call',
+  other: 'meeting',
+};
+
+export function presentEntry(row: { entry: EntryRow; movedTo: string | null; links: EntryLinks }) {
+  const e = row.entry;
+  return {
+    id: e.id,
+    kind: e.kind,
+    day: e.day,
+    title: e.title,
+    details: e.details,
+    eventType: e.eventType,
+    startsAt: e.startsAt?.toISOString() ?? null,
+    endsAt: e.endsAt?.toISOString() ?? null,
+    place: e.place,
+    link: e.link,
+    category: e.category,
+    state: e.state,
+    movedTo: row.movedTo,
+    parts: e.parts,
+    callBackOn: e.callBackOn,
+    cancelled: e.cancelledAt !== null,
+    links: row.links,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+/** A day's order: events by start, then tasks urgent → necessary, then notes; each in the order written. */
+function dayOrder(a: EntryRow, b: EntryRow) {
+  const rank = (e: EntryRow) => (e.kind === 'event' ? 0 : e.kind === 'task' ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (a.kind === 'event') return (a.startsAt?.getTime() ?? 0) - (b.startsAt?.getTime() ?? 0);
+  if (a.kind === 'task') {
+    const category = TASK_CATEGORIES.indexOf(a.category!) - TASK_CATEGORIES.indexOf(b.category!);
+    if (category) return category;
+  }
+  return a.createdAt.getTime() - b.createdAt.getTime();
+}
+
+const feedNotFound = () => new AppError(404, 'not_found', 'This calendar link does not exist.');
+
+export function diaryService(deps: Deps) {
+  const { database, clock } = deps;
+  const { db } = database;
+  const contacts = contactService(deps);
+  const todayOf = (today?: string) => today ?? clock.now().toISOString().slice(0, 10);
+
+  /** The entry if it is the actor's; anything else is "not found", whether or not it exists. */
+  async function ownEntry(actor: Actor, id: string, tx: Db = db) {
+    const entry = await getEntry(tx, actor.organizationId, id, tx !== db);
+    if (!entry || entry.ownerId !== actor.memberId) throw errors.notFound('Diary entry');
+    return entry;
+  }
+
+  async function presented(actor: Actor, id: string) {
+    const entry = (await getEntry(db, actor.organizationId, id))!;
+    const [moved, links] = await Promise.all([
+      entry.movedToId ? getEntry(db, actor.organizationId, entry.movedToId) : null,
+      linksOf(db, actor.organizationId, [id]),
+    ]);
+    return presentEntry({
+      entry,
+      movedTo: moved?.day ?? null,
+      links: links.get(id) ?? { contacts: [], members: [] },
+    });
+  }
+
+  /**
+   * Links an entry to my contacts and to members of my structure. Every linked contact's log gets the
+   * entry (events and notes), and "call back on" becomes its next follow-up.
+   */
+  async function link(tx: Db, actor: Actor, entry: EntryRow, contactIds: string[], memberIds: string[]) {
+    const rows = [];
+    for (const [i, contactId] of [...new Set(contactIds)].entries()) {
+      const found = await getContact(tx, actor.organizationId, contactId, () => '');
+      if (!found || found.contact.ownerId !== actor.memberId)
+        throw new AppError(404, 'not_found', 'Contact not found.', [
+          { path: `contactIds.${i}`, code: 'not_found', message: 'Contact not found' },
+        ]);
+      let interactionId: string | null = null;
+      if (entry.kind !== 'task') {
+        interactionId = randomUUID();
+        await insertInteraction(tx, {
+          organizationId: actor.organizationId,
+          id: interactionId,
+          contactId,
+          kind: INTERACTION_OF[entry.eventType ?? 'meeting'],
+          occurredOn: entry.day,
+          outcome: null,
+          note:
+            [entry.title, entry.parts?.discussed, entry.parts?.agreed].filter(Boolean).join(' — ') || null,
+          stage: null,
+          nextFollowUpOn: entry.callBackOn,
+          createdAt: clock.now(),
+        });
+        const c = found.contact;
+        await updateContact(tx, actor.organizationId, contactId, {
+          lastContactOn:
+            entry.day <= clock.now().toISOString().slice(0, 10) &&
+            (!c.lastContactOn || c.lastContactOn < entry.day)
+              ? entry.day
+              : c.lastContactOn,
+          ...(entry.callBackOn ? { nextFollowUpOn: entry.callBackOn } : {}),
+          ...(c.stage === 'new' ? { stage: 'contacted' as const } : {}),
+          updatedAt: clock.now(),
+        });
+      }
+      rows.push({
+        organizationId: actor.organizationId,
+        id: randomUUID(),
+        entryId: entry.id,
+        contactId,
+        interactionId,
+      });
+    }
+    for (const [i, memberId] of [...new Set(memberIds)].entries()) {
+      const member = await getMember(tx, actor.organizationId, memberId);
+      if (!member || memberAccess(actor, member) === null)
+        throw new AppError(404, 'not_found', 'Member not found.', [
+          { path: `memberIds.${i}`, code: 'not_found', message: 'Member not found' },
+        ]);
+      rows.push({ organizationId: actor.organizationId, id: randomUUID(), entryId: entry.id, memberId });
+    }
+    await insertLinks(tx, rows);
+  }
+
+  async function create(actor: Actor, input: CreateInput, tx: Db) {
+    const now = clock.now();
+    const base = {
+      organizationId: actor.organizationId,
+      id: randomUUID(),
+      ownerId: actor.memberId,
+      kind: input.kind,
+      day: input.day,
+      details: input.details ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    let row: EntryRow;
+    if (input.kind === 'event') {
+      const startsAt = new Date(input.startsAt);
+      const endsAt = input.endsAt ? new Date(input.endsAt) : null;
+      if (endsAt && endsAt < startsAt)
+        throw new AppError(400, 'validation_failed', 'An event cannot end before it starts.', [
+          { path: 'endsAt', code: 'too_small', message: 'An event cannot end before it starts' },
+        ]);
+      row = {
+        ...emptyEntry(),
+        ...base,
+        title: input.title,
+        eventType: input.eventType,
+        startsAt,
+        endsAt,
+        place: input.place ?? null,
+        link: input.link ?? null,
+      };
+    } else if (input.kind === 'task') {
+      row = { ...emptyEntry(), ...base, title: input.title, category: input.category, state: 'open' };
+    } else {
+      const parts = Object.fromEntries(Object.entries(input.parts ?? {}).filter(([, v]) => v));
+      row = {
+        ...emptyEntry(),
+        ...base,
+        title: input.title || parts.met || parts.discussed || '…',
+        parts,
+        callBackOn: input.callBackOn ?? null,
+      };
+    }
+    await insertEntry(tx, row);
+    const contactIds = [...(input.contactIds ?? [])];
+    if (input.kind === 'note') {
+      for (const person of input.newContacts ?? []) contactIds.push(await contacts.insert(actor, person, tx));
+    }
+    await link(tx, actor, row, contactIds, input.memberIds ?? []);
+    return row.id;
+  }
+
+  async function dayPage(actor: Actor, day: string) {
+    const [rows, review, days] = await Promise.all([
+      entriesOfDays(db, actor.organizationId, actor.memberId, day, day),
+      getReview(db, actor.organizationId, actor.memberId, day),
+      reviewedDays(db, actor.organizationId, actor.memberId, day),
+    ]);
+    const visible = rows.filter((r) => !r.entry.cancelledAt);
+    visible.sort((a, b) => dayOrder(a.entry, b.entry));
+    return {
+      day,
+      entries: visible.map(presentEntry),
+      review: review ? { completedAt: review.completedAt.toISOString(), summary: review.summary } : null,
+      streak: reviewStreak(days, day),
+    };
+  }
+
+  return {
+    day: dayPage,
+
+    async range(actor: Actor, from: string, to: string) {
+      const [rows, days] = await Promise.all([
+        entriesOfDays(db, actor.organizationId, actor.memberId, from, to),
+        reviewedDays(db, actor.organizationId, actor.memberId, to, from),
+      ]);
+      const visible = rows.filter((r) => !r.entry.cancelledAt);
+      visible.sort((a, b) =>
+        a.entry.day === b.entry.day ? dayOrder(a.entry, b.entry) : a.entry.day < b.entry.day ? -1 : 1,
+      );
+      return { from, to, entries: visible.map(presentEntry), reviewedDays: days.sort() };
+    },
+
+    async create(actor: Actor, input: CreateInput) {
+      const id = await db.transaction((tx) => create(actor, input, tx));
+      return presented(actor, id);
+    },
+
+    async update(actor: Actor, id: string, input: z.infer<typeof updateEntryBody>) {
+      await db.transaction(async (tx) => {
+        const entry = await ownEntry(actor, id, tx);
+        const { cancelled, ...fields } = input;
+        const values: Partial<EntryRow> = { updatedAt: clock.now() };
+        for (const [key, value] of Object.entries(fields))
+          if (value !== undefined) Object.assign(values, { [key]: value });
+        if (input.startsAt) values.startsAt = new Date(input.startsAt);
+        if (input.endsAt !== undefined) values.endsAt = input.endsAt ? new Date(input.endsAt) : null;
+        const wrongKind = (field: string, kind: string) =>
+          new AppError(400, 'validation_failed', `Only ${kind}s have ${field}.`, [
+            { path: field, code: 'invalid_value', message: `Only ${kind}s have this field` },
+          ]);
+        for (const field of ['eventType', 'startsAt', 'endsAt', 'place', 'link'] as const)
+          if (input[field] !== undefined && entry.kind !== 'event') throw wrongKind(field, 'event');
+        if (cancelled !== undefined && entry.kind !== 'event') throw wrongKind('cancelled', 'event');
+        for (const field of ['category', 'state'] as const)
+          if (input[field] !== undefined && entry.kind !== 'task') throw wrongKind(field, 'task');
+        if (input.parts !== undefined && entry.kind !== 'note') throw wrongKind('parts', 'note');
+        if (entry.state === 'moved' && input.state)
+          throw new AppError(409, 'bad_request', 'This task was moved to another day; change it there.');
+        const startsAt = values.startsAt ?? entry.startsAt;
+        const endsAt = values.endsAt !== undefined ? values.endsAt : entry.endsAt;
+        if (startsAt && endsAt && endsAt < startsAt)
+          throw new AppError(400, 'validation_failed', 'An event cannot end before it starts.', [
+            { path: 'endsAt', code: 'too_small', message: 'An event cannot end before it starts' },
+          ]);
+        if (cancelled !== undefined) values.cancelledAt = cancelled ? clock.now() : null;
+        await updateEntry(tx, actor.organizationId, id, values);
+      });
+      return presented(actor, id);
+    },
+
+    async remove(actor: Actor, id: string) {
+      await db.transaction(async (tx) => {
+        await ownEntry(actor, id, tx);
+        // The contact log entries it wrote go with it.
+        const written = (await linkRows(tx, actor.organizationId, id))
+          .map((l) => l.interactionId)
+          .filter((i): i is string => i !== null);
+        await deleteEntry(tx, actor.organizationId, id);
+        await deleteInteractions(tx, actor.organizationId, written);
+      });
+    },
+
+    /** Moves an open task to another day: it stays here as moved, an open copy appears there. */
+    async moveTask(actor: Actor, id: string, to: string) {
+      const copyId = await db.transaction(async (tx) =>
+        moveTask(tx, actor, await ownEntry(actor, id, tx), to),
+      );
+      return presented(actor, copyId);
+    },
+
+    /** The evening review: decides the day's open tasks, plans the next day, and records the evening. */
+    async review(actor: Actor, day: string, input: z.infer<typeof reviewBody>) {
+      const tomorrow = nextDay(day);
+      await db.transaction(async (tx) => {
+        const open = new Map(
+          (await openTasks(tx, actor.organizationId, actor.memberId, day)).map((t) => [t.id, t]),
+        );
+        for (const [i, decision] of input.tasks.entries()) {
+          const task = open.get(decision.id);
+          if (!task)
+            throw new AppError(400, 'validation_failed', 'Not an open task of this day.', [
+              { path: `tasks.${i}.id`, code: 'invalid_value', message: 'Not an open task of this day' },
+            ]);
+          if (decision.action === 'move') await moveTask(tx, actor, task, tomorrow);
+          else
+            await updateEntry(tx, actor.organizationId, task.id, {
+              state: decision.action === 'done' ? 'done' : 'dropped',
+              updatedAt: clock.now(),
+            });
+        }
+        for (const item of input.plan) await create(actor, { ...item, day: tomorrow } as CreateInput, tx);
+        await saveReview(tx, {
+          organizationId: actor.organizationId,
+          ownerId: actor.memberId,
+          day,
+          summary: input.summary ?? null,
+          completedAt: clock.now(),
+        });
+      });
+      return dayPage(actor, day);
+    },
+
+    /** Counts only — what the upline sees of a member's diary: the basis for who works the system. */
+    async activity(actor: Actor, memberId: string, weeks: number, today?: string) {
+      const member = await getMember(db, actor.organizationId, memberId);
+      if (!member) throw errors.notFound('Member');
+      structurePolicy.read(actor, member);
+      const day = todayOf(today);
+      const monday = new Date(`${day}T00:00:00Z`);
+      monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+      const from = new Date(monday.getTime() - (weeks - 1) * 7 * DAY_MS).toISOString().slice(0, 10);
+      const to = new Date(monday.getTime() + 6 * DAY_MS).toISOString().slice(0, 10);
+      const [counts, days] = await Promise.all([
+        weeklyActivity(db, actor.organizationId, member.id, from, to),
+        reviewedDays(db, actor.organizationId, member.id, day),
+      ]);
+      const result = [];
+      for (let i = 0; i < weeks; i++) {
+        const week = new Date(Date.parse(`${from}T00:00:00Z`) + i * 7 * DAY_MS).toISOString().slice(0, 10);
+        const e = counts.entries.find((r) => r.week === week);
+        result.push({
+          week,
+          events: e?.events ?? 0,
+          tasksDone: e?.tasksDone ?? 0,
+          reviews: counts.reviews.find((r) => r.week === week)?.n ?? 0,
+        });
+      }
+      return { weeks: result, streak: reviewStreak(days, day) };
+    },
+
+    feed: feedOf,
+
+    /** A new secret feed link; the old one stops working. */
+    async renewFeed(actor: Actor) {
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await revokeFeeds(tx, actor.organizationId, actor.memberId, now);
+        await insertFeed(tx, {
+          organizationId: actor.organizationId,
+          id: randomUUID(),
+          ownerId: actor.memberId,
+          token: makeInvitationToken(actor.organizationId, randomBytes(18)),
+          createdAt: now,
+        });
+      });
+      return feedOf(actor);
+    },
+
+    async revokeFeed(actor: Actor) {
+      await revokeFeeds(db, actor.organizationId, actor.memberId, clock.now());
+    },
+
+    /** The public feed behind a secret link: upcoming events (and the last four weeks). */
+    async calendar(token: string) {
+      const organizationId = organizationOfToken(token);
+      if (!organizationId) throw feedNotFound();
+      const row = await feedByToken(db, organizationId, token);
+      if (!row || row.feed.revokedAt) throw feedNotFound();
+      const now = clock.now();
+      const events = await feedEvents(
+        db,
+        organizationId,
+        row.feed.ownerId,
+        new Date(now.getTime() - 28 * DAY_MS),
+      );
+      return calendarOf(events, { name: `Downline — ${row.ownerName}`, now });
+    },
+  };
+
+  async function feedOf(actor: Actor) {
+    const feed = await activeFeed(db, actor.organizationId, actor.memberId);
+    return {
+      path: feed ? `/api/v1/calendar/${feed.token}` : null,
+      createdAt: feed?.createdAt.toISOString() ?? null,
+    };
+  }
+
+  async function moveTask(tx: Db, actor: Actor, task: EntryRow, to: string) {
+    if (task.kind !== 'task' || task.state !== 'open')
+      throw new AppError(409, 'bad_request', 'Only open tasks can be moved.');
+    const now = clock.now();
+    const copy: EntryRow = {
+      ...task,
+      id: randomUUID(),
+      day: to,
+      state: 'open',
+      movedToId: null,
+      sequence: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertEntry(tx, copy);
+    const links = await linkRows(tx, actor.organizationId, task.id);
+    await insertLinks(
+      tx,
+      links.map((l) => ({ ...l, id: randomUUID(), entryId: copy.id, interactionId: null })),
+    );
+    await updateEntry(tx, actor.organizationId, task.id, {
+      state: 'moved',
+      movedToId: copy.id,
+      updatedAt: now,
+    });
+    return copy.id;
+  }
+}
+
+function emptyEntry(): Omit<
+  EntryRow,
+  'organizationId' | 'id' | 'ownerId' | 'kind' | 'day' | 'title' | 'createdAt' | 'updatedAt'
+> {
+  return {
+    details: null,
+    eventType: null,
+    startsAt: null,
+    endsAt: null,
+    place: null,
+    link: null,
+    category: null,
+    state: null,
+    movedToId: null,
+    parts: null,
+    callBackOn: null,
+    sequence: 0,
+    cancelledAt: null,
+  };
+}
