@@ -147,6 +147,8 @@ export function createAppRouter(queryClient: QueryClient) {
     routeTree,
     context: { queryClient },
     defaultPreload: 'intent',
+    // "Back" returns to where the page was scrolled, e.g. far down a long contact list.
+    scrollRestoration: true,
     defaultPendingComponent: PageLoading,
     defaultErrorComponent: PageError,
   });

@@ -1,9 +1,11 @@
 // Contacts: a new member writes their list on a phone, logs a call with a follow-up, finds it due two
 // days later (in the list and on Today) and shares the contact with their sponsor, who can read it but
-// not change it. And an Outlook export (German, semicolons, Windows-1252) comes in through the preview.
+// not change it. An Outlook export (German, semicolons, Windows-1252) comes in through the preview. A
+// national number gets its WhatsApp link once the member's country is known, and "back" from a contact
+// returns to the same place in a long list.
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
-import { ContactsPage, owner, SignInPage, sameOrigin, signInAsOwner } from './pages.ts';
+import { type Browser, expect, test } from '@playwright/test';
+import { ContactsPage, owner, sameOrigin, setOwnCountry, signInAs, signInAsOwner } from './pages.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -15,11 +17,24 @@ const member = {
 };
 const prospect = { name: 'Petar Prospect', phone: '+359 888 123 456', city: 'Варна' };
 
-// The device's day decides what is due: the browser clock is fixed now, then moved two days on.
+// The device's day decides what is due: the browser clock is fixed now, then moved two calendar days on
+// (counted in days, not as 48 hours, which miss or overshoot a day around a clock change).
+const TIME_ZONE = 'Europe/Sofia';
 const now = new Date();
-const twoDaysLater = new Date(now.getTime() + 2 * 24 * 60 * 60 * 1000);
+/** The calendar day `days` after today in the browser's time zone, at noon UTC (afternoon there). */
+function calendarDaysLater(days: number, from = now): Date {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(from);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return new Date(Date.UTC(part('year'), part('month') - 1, part('day') + days, 12));
+}
+const twoDaysLater = calendarDaysLater(2);
 const weekdayOf = (date: Date) =>
-  new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'Europe/Sofia' }).format(date);
+  new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: TIME_ZONE }).format(date);
 
 let contactId = '';
 
@@ -84,6 +99,7 @@ test('a member adds a contact on the phone, logs a call and finds the follow-up 
   await expect(lina.getByTestId('due-banner')).toContainText('1 follow-up is due');
   await lina.getByTestId('due-banner').getByRole('button', { name: 'Show' }).click();
   await expect(lina.getByTestId('due-heading')).toBeVisible();
+  await expect(lina.getByRole('button', { name: 'Remove filter: Follow-ups due' })).toBeVisible();
   await expect(contacts.row(prospect.name)).toBeVisible();
   await expect(contacts.row(prospect.name).getByTestId('follow-up')).toHaveText('today');
 
@@ -119,6 +135,8 @@ test('the sponsor reads the shared contact, without any way to change it', async
   await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Delete contact' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Remove entry' })).toHaveCount(0);
+  await expect(page.getByTestId('invite-contact')).toHaveCount(0);
+  await expect(page.getByTestId('share-with-sponsor')).toHaveCount(0);
 
   const patch = await page.request.patch(`/api/v1/contacts/${contactId}`, {
     data: { name: 'Changed by the sponsor' },
@@ -131,10 +149,7 @@ test('the sponsor reads the shared contact, without any way to change it', async
 test('the member stops sharing, and the contact is private again', async ({ page, browser }) => {
   const context = await browser.newContext();
   const lina = await context.newPage();
-  const signInPage = new SignInPage(lina);
-  await signInPage.open();
-  await signInPage.signIn(member.email, member.password);
-  await expect(lina.getByTestId('today-greeting')).toBeVisible();
+  await signInAs(lina, member.email, member.password);
   await lina.goto(`/contacts/${contactId}`);
   const share = lina.getByRole('switch', { name: `Share with ${owner.name}` });
   await expect(share).toBeChecked();
@@ -151,9 +166,15 @@ test('the member stops sharing, and the contact is private again', async ({ page
 test('an Outlook export in German is previewed, then imported', async ({ page }) => {
   await signInAsOwner(page);
   await page.goto('/contacts/import');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose file' }).click();
-  await (await chooser).setFiles(path.resolve('tests/fixtures/contacts/outlook-de.csv'));
+  const choose = async (file: string | { name: string; mimeType: string; buffer: Buffer }) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose file' }).click();
+    await (await chooser).setFiles(file);
+  };
+  // An empty file is refused by the request's own check, and said so in words.
+  await choose({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+  await expect(page.getByTestId('import-file-error')).toContainText('The file is empty.');
+  await choose(path.resolve('tests/fixtures/contacts/outlook-de.csv'));
 
   const preview = page.getByTestId('import-preview');
   await expect(preview.getByTestId('import-detected')).toContainText('Outlook');
@@ -169,4 +190,109 @@ test('an Outlook export in German is previewed, then imported', async ({ page })
   await expect(page.getByTestId('contact-row')).toHaveCount(1);
   await expect(page.getByTestId('contact-row')).toContainText('Björn Größer');
   await expect(page.getByTestId('contact-row')).toContainText('Straßburg');
+});
+
+/** A phone, signed in as the member. */
+async function linaOnAPhone(browser: Browser) {
+  const phone = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const lina = await phone.newPage();
+  await signInAs(lina, member.email, member.password);
+  return { phone, lina };
+}
+
+test('a national number gets WhatsApp and Viber links once the member has a country', async ({ browser }) => {
+  const { phone, lina } = await linaOnAPhone(browser);
+  await setOwnCountry(lina, null);
+  const created = await lina.request.post('/api/v1/contacts', {
+    data: {
+      name: 'Nadia National',
+      phone: '0888 123 456',
+      city: member.city,
+      messengers: { whatsapp: '0888 123 456', viber: '0888 123 456' },
+    },
+    headers: sameOrigin(lina),
+  });
+  expect(created.status()).toBe(201);
+  const nadia = (await created.json()).id as string;
+
+  // Without a country "0888 …" cannot be told apart: a call (as written), no messenger, and a hint.
+  await lina.goto(`/contacts/${nadia}`);
+  const reach = lina.getByTestId('reach');
+  await expect(reach.getByRole('link', { name: 'Call' })).toHaveAttribute('href', 'tel:0888123456');
+  await expect(reach.getByRole('link', { name: 'WhatsApp' })).toHaveCount(0);
+  await expect(reach.getByRole('link', { name: 'Viber' })).toHaveCount(0);
+  await expect(lina.getByTestId('country-hint')).toContainText('Set your country in your profile');
+
+  // With Bulgaria in the profile it reads as +359 888 123 456.
+  await setOwnCountry(lina, 'BG');
+  await lina.reload();
+  await expect(reach.getByRole('link', { name: 'WhatsApp' })).toHaveAttribute(
+    'href',
+    'https://wa.me/359888123456',
+  );
+  await expect(reach.getByRole('link', { name: 'Viber' })).toHaveAttribute(
+    'href',
+    'viber://chat?number=%2B359888123456',
+  );
+  await expect(lina.getByTestId('country-hint')).toHaveCount(0);
+
+  // The list reads it in the member's own country too.
+  await lina.goto('/contacts');
+  await expect(new ContactsPage(lina).row('Nadia National').getByTestId('reach-whatsapp')).toHaveAttribute(
+    'href',
+    'https://wa.me/359888123456',
+  );
+  await phone.close();
+});
+
+test('back from a contact returns to the same place in a long list', async ({ browser }) => {
+  const { phone, lina } = await linaOnAPhone(browser);
+  const names = Array.from({ length: 300 }, (_, i) => `Scroll ${String(i + 1).padStart(3, '0')}`);
+  const csv = ['name,city', ...names.map((name) => `${name},${member.city}`)].join('\n');
+  const imported = await lina.request.post('/api/v1/contacts/import', {
+    data: { fileName: 'many.csv', data: Buffer.from(csv).toString('base64'), mode: 'import' },
+    headers: sameOrigin(lina),
+  });
+  expect(imported.status()).toBe(200);
+  expect((await imported.json()).imported.created).toBe(names.length);
+
+  await lina.goto('/contacts');
+  await expect(lina.getByTestId('contacts-total')).toContainText(/\d{3} contacts/);
+  // Far down: rows are drawn (and their pages loaded) as they come into view.
+  await lina.evaluate(() => window.scrollTo(0, 12_000));
+  const target = new ContactsPage(lina).row('Scroll 170');
+  await expect(target).toBeInViewport();
+  // Where the page is when the row is tapped (the tap may scroll it a little to reach the row).
+  await lina.evaluate(() =>
+    window.addEventListener('click', () => sessionStorage.setItem('tappedAt', String(window.scrollY)), {
+      capture: true,
+      once: true,
+    }),
+  );
+  await target.getByTestId('contact-row-name').click();
+  await expect(lina.getByTestId('contact-name')).toHaveText('Scroll 170');
+  const tappedAt = Number(await lina.evaluate(() => sessionStorage.getItem('tappedAt')));
+  expect(tappedAt).toBeGreaterThan(10_000);
+  // A change makes the list stale: back on it, only the first page (the count) and the one in view reload.
+  await lina.getByTestId('stage-picker').getByRole('button', { name: 'Invited' }).click();
+  await expect(lina.getByTestId('stage-picker').getByRole('button', { name: 'Invited' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  const pagesLoaded: string[] = [];
+  lina.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/v1/contacts') pagesLoaded.push(url.searchParams.get('offset') ?? '');
+  });
+
+  await lina.goBack();
+  await expect(target).toBeInViewport();
+  await expect(target).toContainText('Invited');
+  await expect.poll(() => lina.evaluate(() => window.scrollY)).toBe(tappedAt);
+  expect(pagesLoaded.sort()).toEqual(['0', '100']);
+  await phone.close();
 });

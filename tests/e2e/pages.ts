@@ -71,6 +71,24 @@ export function sameOrigin(page: Page) {
   return { origin: new URL(page.url()).origin };
 }
 
+/** Signs in as someone other than the owner and waits for Today. */
+export async function signInAs(page: Page, email: string, password: string) {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(email, password);
+  await expect(page.getByTestId('today-greeting')).toBeVisible();
+}
+
+/** Sets the signed-in member's own country (it reads their contacts' national phone numbers). */
+export async function setOwnCountry(page: Page, country: string | null) {
+  const me = await (await page.request.get('/api/v1/me')).json();
+  const response = await page.request.patch(`/api/v1/members/${me.member.id}`, {
+    data: { country },
+    headers: sameOrigin(page),
+  });
+  expect(response.status()).toBe(200);
+}
+
 /** The contacts area on a phone: quick add through the floating button. */
 export class ContactsPage {
   constructor(private readonly page: Page) {}

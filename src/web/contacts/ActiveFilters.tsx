@@ -1,4 +1,5 @@
-// The filters in use as pills, each removable on its own, and one button to clear them all.
+// The filters in use as pills, each removable on its own (by touch, keyboard or screen reader), and one
+// button to clear them all.
 import { Button, Group, Pill } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ContactsSearch } from './search.ts';
@@ -12,6 +13,25 @@ const CLEARED: Partial<ContactsSearch> = {
   sort: undefined,
 };
 
+function FilterPill({ label, onRemove }: { label: string; onRemove: () => void }) {
+  const { t } = useTranslation('contacts');
+  return (
+    <Pill
+      withRemoveButton
+      onRemove={onRemove}
+      // Mantine keeps a pill's remove button out of the tab order and hidden from screen readers (it is
+      // made for inputs, where Backspace removes); here it is the only way to remove the filter.
+      removeButtonProps={{
+        tabIndex: 0,
+        'aria-hidden': false,
+        'aria-label': t('filters.remove', { filter: label }),
+      }}
+    >
+      {label}
+    </Pill>
+  );
+}
+
 export function ActiveFilters({
   search,
   onChange,
@@ -23,29 +43,15 @@ export function ActiveFilters({
   return (
     <Group gap={6} data-testid="active-filters">
       {search.due && (
-        <Pill withRemoveButton onRemove={() => onChange({ due: undefined })}>
-          {t('filters.dueShort')}
-        </Pill>
+        <FilterPill label={t('filters.dueShort')} onRemove={() => onChange({ due: undefined })} />
       )}
-      {search.city && (
-        <Pill withRemoveButton onRemove={() => onChange({ city: undefined })}>
-          {search.city}
-        </Pill>
-      )}
+      {search.city && <FilterPill label={search.city} onRemove={() => onChange({ city: undefined })} />}
       {search.stage && (
-        <Pill withRemoveButton onRemove={() => onChange({ stage: undefined })}>
-          {t(`stage.${search.stage}`)}
-        </Pill>
+        <FilterPill label={t(`stage.${search.stage}`)} onRemove={() => onChange({ stage: undefined })} />
       )}
-      {search.tag && (
-        <Pill withRemoveButton onRemove={() => onChange({ tag: undefined })}>
-          #{search.tag}
-        </Pill>
-      )}
+      {search.tag && <FilterPill label={`#${search.tag}`} onRemove={() => onChange({ tag: undefined })} />}
       {search.q && (
-        <Pill withRemoveButton onRemove={() => onChange({ q: undefined })}>
-          “{search.q}”
-        </Pill>
+        <FilterPill label={t('quoted', { q: search.q })} onRemove={() => onChange({ q: undefined })} />
       )}
       <Button variant="subtle" size="compact-xs" onClick={() => onChange(CLEARED)}>
         {t('filters.clear')}

@@ -32,6 +32,7 @@ export function CityGroups({
       return next;
     });
   const inCities = cities.reduce((n, c) => n + c.count, 0);
+  const withoutCity = overview.lists.other - inCities;
 
   if (cities.length === 0)
     return (
@@ -79,9 +80,9 @@ export function CityGroups({
           </Card>
         );
       })}
-      {overview.lists.other > inCities && (
+      {withoutCity > 0 && (
         <Text size="sm" c="dimmed">
-          {t('groups.withoutCity', { count: overview.lists.other - inCities })}
+          {t('groups.withoutCity', { count: withoutCity, formatted: format.number(withoutCity) })}
         </Text>
       )}
     </Stack>

@@ -4,13 +4,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../core/contacts/fields.ts';
 import { useFormat } from '../ui/format.ts';
-import { contactCountsQuery, localToday } from './api.ts';
+import { contactCountsQuery } from './api.ts';
 import { StageBadge } from './stage.tsx';
+import { useToday } from './useToday.ts';
 
 export function ContactCountsCard({ memberId }: { memberId: string }) {
   const { t } = useTranslation('contacts');
   const format = useFormat();
-  const counts = useQuery(contactCountsQuery(memberId, localToday()));
+  const today = useToday();
+  const counts = useQuery(contactCountsQuery(memberId, today));
   // Not visible to me (or not there): say nothing rather than show an error on someone else's page.
   if (!counts.data) return null;
   const c = counts.data;

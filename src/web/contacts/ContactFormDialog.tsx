@@ -23,7 +23,8 @@ import { useTranslation } from 'react-i18next';
 import { CONTACT_LIMITS, RELATIONSHIPS, STAGES } from '../../core/contacts/fields.ts';
 import { api } from '../api.ts';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
-import { CONTACTS_KEY, type Contact, localToday, overviewQuery } from './api.ts';
+import { CONTACTS_KEY, type Contact, overviewQuery } from './api.ts';
+import { useToday } from './useToday.ts';
 
 type Mode = { kind: 'add' } | { kind: 'edit'; contact: Contact };
 
@@ -47,6 +48,26 @@ const empty = {
   lastContactOn: '',
 };
 type Values = typeof empty;
+
+/** The fields shown without "More fields". */
+const QUICK_FIELDS = new Set(['name', 'phone', 'city']);
+
+/**
+ * The server's field errors on the form's inputs: `messengers.whatsapp` is the WhatsApp input, `tags.2`
+ * the tags input.
+ */
+function formErrors(errors: Record<string, string>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const field = path.startsWith('messengers.')
+      ? path.slice('messengers.'.length)
+      : path.startsWith('tags.')
+        ? 'tags'
+        : path;
+    result[field] ??= message;
+  }
+  return result;
+}
 
 function initialValues(mode: Mode): Values {
   if (mode.kind === 'add') return empty;
@@ -107,15 +128,27 @@ export function ContactFormDialog({
   onCreated?: (contact: Contact) => void;
 }) {
   const { t } = useTranslation(['contacts', 'common', 'errors']);
-  const phone = useMediaQuery('(max-width: 36em)');
+  // Read at once (not after the first paint), so a phone does not see the dialog jump to full screen.
+  const phone = useMediaQuery('(max-width: 36em)', undefined, { getInitialValueInEffect: false });
   const queryClient = useQueryClient();
   const [more, setMore] = useState(mode.kind === 'edit');
   const nameRef = useRef<HTMLInputElement>(null);
-  const overview = useQuery(overviewQuery(localToday()));
+  const today = useToday();
+  const overview = useQuery(overviewQuery(today));
   const form = useForm({
     initialValues: initialValues(mode),
-    validate: { name: (v) => (v.trim() ? null : t('errors:field.required')) },
+    validate: {
+      name: (v) => (v.trim() ? null : t('errors:field.required')),
+      tags: (v) =>
+        v.some((tag) => tag.trim().length > CONTACT_LIMITS.tag)
+          ? t('form.tagTooLong', { maximum: CONTACT_LIMITS.tag })
+          : null,
+    },
   });
+  /** Errors in fields behind "More fields" open them, so the person sees what to fix. */
+  const showErrors = (errors: Record<string, unknown>) => {
+    if (Object.keys(errors).some((field) => !QUICK_FIELDS.has(field))) setMore(true);
+  };
 
   const cities = [
     ...new Set(
@@ -134,31 +167,36 @@ export function ContactFormDialog({
             method: 'PATCH',
             body: toBody(values, mode),
           }),
-    onSuccess: async (contact, { values, addAnother }) => {
-      await queryClient.invalidateQueries({ queryKey: CONTACTS_KEY });
+    onSuccess: (contact, { values, addAnother }) => {
+      if (mode.kind === 'add') {
+        // The next name can be typed at once: an empty form (keeping the city — the next person is often
+        // from the same place) with the cursor in the name, before the lists reload in the background.
+        form.setValues({ ...empty, city: addAnother ? values.city : '' });
+        form.resetDirty();
+        form.clearErrors();
+        if (addAnother) nameRef.current?.focus();
+      }
+      void queryClient.invalidateQueries({ queryKey: CONTACTS_KEY });
       notifications.show({
         color: 'teal',
         message: t(mode.kind === 'add' ? 'form.added' : 'form.saved', { name: contact.name }),
       });
-      if (mode.kind === 'add') {
-        onCreated?.(contact);
-        // Keep the city: the next person is often from the same place.
-        form.setValues({ ...empty, city: addAnother ? values.city : '' });
-        form.resetDirty();
-        if (addAnother) {
-          nameRef.current?.focus();
-          return;
-        }
-      }
-      onClose();
+      if (mode.kind === 'add') onCreated?.(contact);
+      if (!(mode.kind === 'add' && addAnother)) onClose();
     },
     onError: (error) => {
-      form.setErrors(fieldErrors(t, error));
+      const errors = formErrors(fieldErrors(t, error));
+      form.setErrors(errors);
+      showErrors(errors);
       notifications.show({ color: 'red', message: errorMessage(t, error) });
     },
   });
 
-  const submit = (addAnother: boolean) => form.onSubmit((values) => save.mutate({ values, addAnother }));
+  const submit = (addAnother: boolean) =>
+    form.onSubmit((values) => {
+      // One save at a time: Enter pressed again while saving does not add the contact twice.
+      if (!save.isPending) save.mutate({ values, addAnother });
+    }, showErrors);
   const again = save.variables?.addAnother ?? false;
 
   return (
@@ -220,9 +258,26 @@ export function ContactFormDialog({
                   data={RELATIONSHIPS.map((r) => ({ value: r, label: t(`relationship.${r}`) }))}
                   {...form.getInputProps('relationship')}
                 />
-                <TextInput label="WhatsApp" type="tel" inputMode="tel" {...form.getInputProps('whatsapp')} />
-                <TextInput label="Viber" type="tel" inputMode="tel" {...form.getInputProps('viber')} />
-                <TextInput label="Telegram" placeholder="@" {...form.getInputProps('telegram')} />
+                <TextInput
+                  label="WhatsApp"
+                  type="tel"
+                  inputMode="tel"
+                  maxLength={CONTACT_LIMITS.messenger}
+                  {...form.getInputProps('whatsapp')}
+                />
+                <TextInput
+                  label="Viber"
+                  type="tel"
+                  inputMode="tel"
+                  maxLength={CONTACT_LIMITS.messenger}
+                  {...form.getInputProps('viber')}
+                />
+                <TextInput
+                  label="Telegram"
+                  placeholder="@"
+                  maxLength={CONTACT_LIMITS.messenger}
+                  {...form.getInputProps('telegram')}
+                />
                 <Select
                   label={t('fields.list')}
                   allowDeselect={false}
@@ -294,11 +349,16 @@ export function ContactFormDialog({
               {t('common:actions.cancel')}
             </Button>
             {mode.kind === 'add' && (
-              <Button variant="light" loading={save.isPending && again} onClick={() => submit(true)()}>
+              <Button
+                variant="light"
+                loading={save.isPending && again}
+                disabled={save.isPending}
+                onClick={() => submit(true)()}
+              >
                 {t('form.addAnother')}
               </Button>
             )}
-            <Button type="submit" loading={save.isPending && !again}>
+            <Button type="submit" loading={save.isPending && !again} disabled={save.isPending}>
               {mode.kind === 'add' ? t('form.add') : t('common:actions.save')}
             </Button>
           </Group>

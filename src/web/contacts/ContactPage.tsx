@@ -14,24 +14,33 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconEye, IconPencil, IconTrash, IconUserCheck } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconEye,
+  IconInfoCircle,
+  IconPencil,
+  IconTrash,
+  IconUserCheck,
+} from '@tabler/icons-react';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, useCanGoBack, useNavigate, useRouter } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../core/contacts/fields.ts';
+import { useMe } from '../accounts/hooks.ts';
 import { api } from '../api.ts';
 import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
-import { CONTACTS_KEY, type Contact, contactPageQuery, localToday } from './api.ts';
+import { CONTACTS_KEY, type Contact, contactPageQuery } from './api.ts';
 import { ContactFormDialog } from './ContactFormDialog.tsx';
 import { InteractionLog } from './InteractionLog.tsx';
 import { InviteContact } from './InviteContact.tsx';
 import { LogInteraction } from './LogInteraction.tsx';
-import { FollowUp, reachLinks, useOwnCountry, useRelativeDay } from './parts.tsx';
+import { FollowUp, needsCountry, reachLinks, useRelativeDay } from './parts.tsx';
 import { ShareWithSponsor } from './ShareWithSponsor.tsx';
 import { STAGE_COLORS, StageBadge } from './stage.tsx';
+import { useToday } from './useToday.ts';
 
 const route = getRouteApi('/app/contacts/$id');
 
@@ -69,6 +78,29 @@ function BackLink() {
         {t('title')}
       </Group>
     </Anchor>
+  );
+}
+
+/** WhatsApp and Viber need the country code: a national number gets its button once the country is set. */
+function CountryHint() {
+  const { t } = useTranslation('contacts');
+  const me = useMe();
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start" data-testid="country-hint">
+      <IconInfoCircle
+        size={16}
+        stroke={1.7}
+        color="var(--mantine-color-dimmed)"
+        style={{ flexShrink: 0, marginTop: 2 }}
+        aria-hidden
+      />
+      <Text size="sm" c="dimmed">
+        {t('reach.countryHint')}{' '}
+        <AnchorLink to="/structure/members/$id" params={{ id: me.member.id }} size="sm" fw={600}>
+          {t('reach.countryLink')}
+        </AnchorLink>
+      </Text>
+    </Group>
   );
 }
 
@@ -125,8 +157,9 @@ function DeleteContact({ contact }: { contact: Contact }) {
     onSuccess: async () => {
       setOpen(false);
       queryClient.removeQueries({ queryKey: contactPageQuery(contact.id).queryKey });
-      await navigate({ to: '/contacts' });
-      await queryClient.invalidateQueries({ queryKey: CONTACTS_KEY });
+      // Replaces the contact's entry, so "back" does not lead to a contact that is gone.
+      await navigate({ to: '/contacts', replace: true });
+      void queryClient.invalidateQueries({ queryKey: CONTACTS_KEY });
       notifications.show({ color: 'teal', message: t('delete.done', { name: contact.name }) });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
@@ -237,12 +270,13 @@ export default function ContactPage() {
   const { id } = route.useParams();
   const { data: page } = useSuspenseQuery(contactPageQuery(id));
   const [editing, setEditing] = useState(false);
-  const country = useOwnCountry();
   const relative = useRelativeDay();
-  const today = localToday();
+  const today = useToday();
   const { contact, access, owner } = page;
   const isOwner = access === 'owner';
-  const links = reachLinks(contact, country, t);
+  // National numbers are read in the owner's country, for the sponsor's read-only view too.
+  const links = reachLinks(contact, owner.country, t);
+  const countryHint = isOwner && needsCountry(contact.messengers, owner.country);
 
   return (
     <Stack gap="md" maw={960}>
@@ -309,6 +343,7 @@ export default function ContactPage() {
           ))}
         </Group>
       )}
+      {countryHint && <CountryHint />}
       {!isOwner && links.length > 0 && (
         <Group gap="md">
           {links.map((link) => (
@@ -326,7 +361,7 @@ export default function ContactPage() {
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
         <Stack gap="md">
-          {isOwner && <LogInteraction key={contact.id} contact={contact} today={today} />}
+          {isOwner && <LogInteraction key={contact.id} contact={contact} />}
           <InteractionLog contactId={contact.id} interactions={page.interactions} canEdit={isOwner} />
         </Stack>
         <Stack gap="md">

@@ -1,5 +1,5 @@
 // One contact in a list: the whole left side opens them, the buttons on the right call or message them.
-import { Group, Stack, Text } from '@mantine/core';
+import { Group, Skeleton, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from './api.ts';
@@ -60,6 +60,24 @@ export function ContactRow({
         </Stack>
       </Link>
       <ReachButtons links={links.slice(0, 3)} name={contact.name} />
+    </Group>
+  );
+}
+
+/** A row whose page is still on its way: the list keeps its height, so the scroll position holds. */
+export function ContactRowPlaceholder() {
+  return (
+    <Group
+      h={ROW_HEIGHT}
+      px="xs"
+      wrap="nowrap"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+      aria-hidden
+    >
+      <Stack gap={8} style={{ flex: 1 }}>
+        <Skeleton h={14} w="45%" />
+        <Skeleton h={10} w="25%" />
+      </Stack>
     </Group>
   );
 }

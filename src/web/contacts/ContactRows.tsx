@@ -1,36 +1,40 @@
-// Contacts as one long list that scrolls with the page: pages of 100 load as you come near the end, and
-// only the rows in view are in the DOM, so 10,000 contacts scroll as smoothly as ten.
+// Contacts as one long list that scrolls with the page: only the rows in view are in the DOM, and only the
+// pages of 100 in view (and the first, which counts them all) are loaded. Each page is a query of its own,
+// so after a change only those pages are fetched again, not every page scrolled past — 10,000 contacts
+// scroll as smoothly as ten, and "back" from a contact finds the list, and its place, as it was.
 import { Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
-import { CONTACTS_KEY, type ContactFilter, type ContactSort, fetchContacts } from './api.ts';
-import { ContactRow, ROW_HEIGHT } from './ContactRow.tsx';
+import {
+  CONTACTS_KEY,
+  type ContactFilter,
+  type ContactSort,
+  fetchContacts,
+  type ContactRows as Page,
+} from './api.ts';
+import { ContactRow, ContactRowPlaceholder, ROW_HEIGHT } from './ContactRow.tsx';
 
 const PAGE = 100;
+/** Rows ahead of the view whose page is loaded before it scrolls in. */
+const AHEAD = 20;
+/** A city group grows by this many rows at a time. */
+const GROUP_PAGE = 50;
 
-function useContactPages(
+const pageQuery = (
   filter: ContactFilter,
   today: string,
   sort: ContactSort,
   direction: 'asc' | 'desc',
-  pageSize: number,
-) {
-  const query = useInfiniteQuery({
-    queryKey: [...CONTACTS_KEY, 'list', filter, today, sort, direction, pageSize],
-    queryFn: ({ pageParam }) => fetchContacts(filter, today, { sort, direction }, pageParam, pageSize),
-    initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
-      return loaded < last.total && last.rows.length > 0 ? loaded : undefined;
-    },
+  page: number,
+) =>
+  queryOptions({
+    queryKey: [...CONTACTS_KEY, 'list', filter, today, sort, direction, page],
+    queryFn: () => fetchContacts(filter, today, { sort, direction }, page * PAGE, PAGE),
   });
-  const rows = useMemo(() => query.data?.pages.flatMap((p) => p.rows) ?? [], [query.data]);
-  return { query, rows, total: query.data?.pages[0]?.total ?? 0 };
-}
 
 /** Distance of an element from the top of the document, kept up to date as the page above it changes. */
 function useOffsetTop<T extends HTMLElement>() {
@@ -46,6 +50,16 @@ function useOffsetTop<T extends HTMLElement>() {
     return () => observer.disconnect();
   }, []);
   return [ref, top] as const;
+}
+
+/** The pages holding rows `first`…`last` (and a little ahead), without page 0, which is always loaded. */
+function pagesBetween(first: number | undefined, last: number | undefined, total: number): number[] {
+  if (first === undefined || last === undefined || total === 0) return [];
+  const from = Math.max(1, Math.floor(first / PAGE));
+  const to = Math.floor(Math.min(last + AHEAD, total - 1) / PAGE);
+  const pages: number[] = [];
+  for (let page = from; page <= to; page++) pages.push(page);
+  return pages;
 }
 
 export function ContactRows({
@@ -65,37 +79,45 @@ export function ContactRows({
 }) {
   const { t } = useTranslation('contacts');
   const format = useFormat();
-  const { query, rows, total } = useContactPages(filter, today, sort, direction, PAGE);
+  const first = useQuery(pageQuery(filter, today, sort, direction, 0));
+  // The first page counts them all: the list is as tall as every row at once, loaded or not.
+  const total = first.data?.total ?? 0;
   const [listRef, offsetTop] = useOffsetTop<HTMLDivElement>();
 
   const virtualizer = useWindowVirtualizer({
-    count: rows.length,
+    count: total,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     scrollMargin: offsetTop,
   });
   const items = virtualizer.getVirtualItems();
-  const lastIndex = items[items.length - 1]?.index ?? 0;
-  useEffect(() => {
-    if (lastIndex >= rows.length - 20 && query.hasNextPage && !query.isFetchingNextPage)
-      void query.fetchNextPage();
-  }, [lastIndex, rows.length, query]);
+  const inView = pagesBetween(items[0]?.index, items.at(-1)?.index, total);
+  const others = useQueries({
+    queries: inView.map((page) => pageQuery(filter, today, sort, direction, page)),
+  });
+  const pages = new Map<number, Page | undefined>([
+    [0, first.data],
+    ...inView.map((page, i) => [page, others[i]?.data] as const),
+  ]);
+  const error = first.error ?? others.find((q) => q.error)?.error;
 
   return (
     <Stack gap={4}>
       <Text size="sm" c="dimmed" data-testid="contacts-total" aria-live="polite">
-        {query.isPending
+        {first.isPending
           ? t('list.loading')
           : t('list.total', { count: total, formatted: format.number(total) })}
       </Text>
-      {query.isError && <Text c="red">{errorMessage(t, query.error)}</Text>}
+      {error && <Text c="red">{errorMessage(t, error)}</Text>}
       <div ref={listRef} data-testid="contact-rows">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
-            const row = rows[item.index]!;
+            const page = pages.get(Math.floor(item.index / PAGE));
+            const row = page?.rows[item.index % PAGE];
             return (
               <div
-                key={row.id}
+                // By position: a page loaded later may hold, for a moment, a row another page still shows.
+                key={item.key}
                 style={{
                   position: 'absolute',
                   top: 0,
@@ -105,18 +127,17 @@ export function ContactRows({
                   transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
                 }}
               >
-                <ContactRow contact={row} today={today} country={country} />
+                {row ? (
+                  <ContactRow contact={row} today={today} country={country} />
+                ) : page ? null : (
+                  <ContactRowPlaceholder />
+                )}
               </div>
             );
           })}
         </div>
       </div>
-      {query.isFetchingNextPage && (
-        <Group justify="center" py="xs">
-          <Loader size="sm" />
-        </Group>
-      )}
-      {!query.isPending && !query.isError && rows.length === 0 && (
+      {first.isSuccess && total === 0 && (
         <Text c="dimmed" ta="center" py="xl">
           {emptyText}
         </Text>
@@ -136,7 +157,19 @@ export function ContactRowsPaged({
   country: string | null;
 }) {
   const { t } = useTranslation('contacts');
-  const { query, rows, total } = useContactPages(filter, today, 'name', 'asc', 50);
+  const format = useFormat();
+  const query = useInfiniteQuery({
+    queryKey: [...CONTACTS_KEY, 'group', filter, today],
+    queryFn: ({ pageParam }) =>
+      fetchContacts(filter, today, { sort: 'name', direction: 'asc' }, pageParam, GROUP_PAGE),
+    initialPageParam: 0,
+    getNextPageParam: (last, all) => {
+      const loaded = all.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total && last.rows.length > 0 ? loaded : undefined;
+    },
+  });
+  const rows = useMemo(() => query.data?.pages.flatMap((p) => p.rows) ?? [], [query.data]);
+  const total = query.data?.pages[0]?.total ?? 0;
   if (query.isPending)
     return (
       <Group justify="center" py="xs">
@@ -144,12 +177,14 @@ export function ContactRowsPaged({
       </Group>
     );
   if (query.isError) return <Text c="red">{errorMessage(t, query.error)}</Text>;
+  // What the button loads: the next page, or fewer when fewer are left.
+  const next = Math.min(GROUP_PAGE, total - rows.length);
   return (
     <Stack gap={0}>
       {rows.map((row) => (
         <ContactRow key={row.id} contact={row} today={today} country={country} showCity={false} />
       ))}
-      {query.hasNextPage && (
+      {query.hasNextPage && next > 0 && (
         <Button
           variant="subtle"
           size="compact-sm"
@@ -157,7 +192,7 @@ export function ContactRowsPaged({
           loading={query.isFetchingNextPage}
           onClick={() => void query.fetchNextPage()}
         >
-          {t('list.more', { count: total - rows.length })}
+          {t('list.more', { count: next, formatted: format.number(next) })}
         </Button>
       )}
     </Stack>

@@ -1,16 +1,23 @@
 // The member's two lists: list 1 (my city) and list 2 (other cities, grouped by city), searched as you
 // type, filtered by city, stage, tag and due follow-ups, with one-tap calls and messages. Phone first.
 import { ActionIcon, Affix, Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconBellRinging, IconFileImport, IconInfoCircle, IconPlus } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconBellRinging,
+  IconFileImport,
+  IconInfoCircle,
+  IconPlus,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../accounts/hooks.ts';
+import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { ActiveFilters } from './ActiveFilters.tsx';
-import { type ContactFilter, localToday, overviewQuery } from './api.ts';
+import { type ContactFilter, overviewQuery } from './api.ts';
 import { CityGroups } from './CityGroups.tsx';
 import { ContactFilters } from './ContactFilters.tsx';
 import { ContactFormDialog } from './ContactFormDialog.tsx';
@@ -22,16 +29,17 @@ import { ListSwitch } from './ListSwitch.tsx';
 import { useOwnCountry } from './parts.tsx';
 import { SharedWithMe } from './SharedWithMe.tsx';
 import type { ContactsSearch, Sort } from './search.ts';
+import { useToday } from './useToday.ts';
 
 const route = getRouteApi('/app/contacts');
 
 export default function ContactsPage() {
-  const { t } = useTranslation('contacts');
+  const { t } = useTranslation(['contacts', 'common']);
   const format = useFormat();
   const me = useMe();
   const search = route.useSearch();
   const navigate = useNavigate();
-  const today = localToday();
+  const today = useToday();
   const country = useOwnCountry();
   const overview = useQuery(overviewQuery(today));
   const [adding, setAdding] = useState(false);
@@ -82,6 +90,29 @@ export default function ContactsPage() {
           <AnchorLink to="/structure/members/$id" params={{ id: me.member.id }} size="sm" fw={600}>
             {t('ownCity.set')}
           </AnchorLink>
+        </Alert>
+      )}
+
+      {overview.isError && (
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle />}
+          title={t('loadError')}
+          data-testid="contacts-error"
+          styles={{ message: { display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' } }}
+        >
+          <Text size="sm" style={{ flex: 1 }}>
+            {errorMessage(t, overview.error)}
+          </Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            color="red"
+            loading={overview.isFetching}
+            onClick={() => void overview.refetch()}
+          >
+            {t('common:actions.retry')}
+          </Button>
         </Alert>
       )}
 

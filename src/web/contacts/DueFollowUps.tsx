@@ -6,16 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
-import { dueQuery, localToday } from './api.ts';
+import { dueQuery } from './api.ts';
 import { ContactRow } from './ContactRow.tsx';
 import { useOwnCountry } from './parts.tsx';
+import { useToday } from './useToday.ts';
 
 const SHOWN = 5;
 
 export function DueFollowUpsCard() {
   const { t } = useTranslation('contacts');
   const format = useFormat();
-  const today = localToday();
+  const today = useToday();
   const country = useOwnCountry();
   const due = useQuery(dueQuery(today, SHOWN));
   const data = due.data;

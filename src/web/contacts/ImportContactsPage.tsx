@@ -29,7 +29,13 @@ export default function ImportContactsPage() {
       </Stepper>
 
       {step === 0 && (
-        <FileStep file={file} fileError={work.fileError} pending={work.pending} onChoose={work.choose} />
+        <FileStep
+          file={file}
+          reading={work.reading}
+          fileError={work.fileError}
+          pending={work.pending}
+          onChoose={work.choose}
+        />
       )}
 
       {step === 1 && preview && file && (

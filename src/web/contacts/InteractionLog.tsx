@@ -18,6 +18,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { errorMessage } from '../ui/errors.ts';
+import { useFormat } from '../ui/format.ts';
 import { CONTACTS_KEY, type Interaction } from './api.ts';
 import { KIND_ICONS, useDay } from './parts.tsx';
 import { StageBadge } from './stage.tsx';
@@ -33,6 +34,7 @@ export function InteractionLog({
 }) {
   const { t } = useTranslation('contacts');
   const day = useDay();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: (id: string) => api(`/api/v1/contacts/${contactId}/interactions/${id}`, { method: 'DELETE' }),
@@ -46,7 +48,7 @@ export function InteractionLog({
   return (
     <Card withBorder padding="md" data-testid="interaction-log">
       <Title order={2} size="h5" mb="sm">
-        {t('history.title', { count: interactions.length })}
+        {t('history.title', { count: interactions.length, formatted: format.number(interactions.length) })}
       </Title>
       {sorted.length === 0 ? (
         <Text size="sm" c="dimmed">

@@ -31,6 +31,8 @@ export function InviteContact({ contact }: { contact: Contact }) {
       }),
     onSuccess: async (invitation) => {
       queryClient.setQueryData<Invitation[]>(invitationsQueryKey, (old) => [invitation, ...(old ?? [])]);
+      // The server's list, too: the new link, and the earlier one for this contact closed by it.
+      void queryClient.invalidateQueries({ queryKey: invitationsQueryKey });
       await queryClient.invalidateQueries({ queryKey: CONTACTS_KEY });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),

@@ -29,8 +29,16 @@ import {
 } from '../../core/contacts/fields.ts';
 import { api } from '../api.ts';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
-import { addDays, CONTACTS_KEY, type Contact, type ContactPage, contactPageQuery } from './api.ts';
+import {
+  addDays,
+  CONTACTS_KEY,
+  type Contact,
+  type ContactPage,
+  contactPageQuery,
+  localToday,
+} from './api.ts';
 import { KIND_ICONS, useDay } from './parts.tsx';
+import { useToday } from './useToday.ts';
 
 type Next = 'keep' | '1' | '2' | '7' | 'pick' | 'none';
 
@@ -40,12 +48,15 @@ function suggestedStage(kind: InteractionKind, current: Stage): Stage | null {
   return STAGES.indexOf(current) < STAGES.indexOf('presented') ? 'presented' : null;
 }
 
-export function LogInteraction({ contact, today }: { contact: Contact; today: string }) {
+export function LogInteraction({ contact }: { contact: Contact }) {
   const { t } = useTranslation(['contacts', 'common']);
   const day = useDay();
   const queryClient = useQueryClient();
+  const today = useToday();
   const [kind, setKind] = useState<InteractionKind>('call');
-  const [occurredOn, setOccurredOn] = useState(today);
+  // Null until the person picks a date, meaning today: it moves on at midnight and is taken when saving.
+  const [pickedOn, setPickedOn] = useState<string | null>(null);
+  const occurredOn = pickedOn ?? today;
   const [outcome, setOutcome] = useState<InteractionOutcome | null>(null);
   const [note, setNote] = useState('');
   const [stage, setStage] = useState<Stage | null>(null);
@@ -54,7 +65,8 @@ export function LogInteraction({ contact, today }: { contact: Contact; today: st
   const [picked, setPicked] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const nextFollowUpOn = (): string | null | undefined => {
+  /** The follow-up chosen, the +N chips counted from `from` (today when shown, the day of saving when sent). */
+  const nextFollowUpOn = (from: string): string | null | undefined => {
     switch (next) {
       case 'keep':
         return undefined;
@@ -63,14 +75,14 @@ export function LogInteraction({ contact, today }: { contact: Contact; today: st
       case 'pick':
         return picked || undefined;
       default:
-        return addDays(today, Number(next));
+        return addDays(from, Number(next));
     }
   };
-  const nextDate = nextFollowUpOn();
+  const nextDate = nextFollowUpOn(today);
 
   const reset = () => {
     setKind('call');
-    setOccurredOn(today);
+    setPickedOn(null);
     setOutcome(null);
     setNote('');
     setStage(null);
@@ -81,22 +93,26 @@ export function LogInteraction({ contact, today }: { contact: Contact; today: st
   };
 
   const log = useMutation({
-    mutationFn: () =>
-      api<ContactPage>(`/api/v1/contacts/${contact.id}/interactions`, {
+    mutationFn: () => {
+      // The date at the moment of saving, not of the last render (the page may have stayed open overnight).
+      const now = localToday();
+      const followUp = nextFollowUpOn(now);
+      return api<ContactPage>(`/api/v1/contacts/${contact.id}/interactions`, {
         method: 'POST',
         body: {
           kind,
-          occurredOn: occurredOn || undefined,
+          occurredOn: (pickedOn ?? now) || undefined,
           outcome,
           note: note.trim() || null,
           ...(stage ? { stage } : {}),
-          ...(nextDate !== undefined ? { nextFollowUpOn: nextDate } : {}),
-          today,
+          ...(followUp !== undefined ? { nextFollowUpOn: followUp } : {}),
+          today: now,
         },
-      }),
-    onSuccess: async (page) => {
+      });
+    },
+    onSuccess: (page) => {
       queryClient.setQueryData(contactPageQuery(contact.id).queryKey, page);
-      await queryClient.invalidateQueries({ queryKey: CONTACTS_KEY });
+      void queryClient.invalidateQueries({ queryKey: CONTACTS_KEY });
       notifications.show({
         color: 'teal',
         message: page.contact.nextFollowUpOn
@@ -160,7 +176,7 @@ export function LogInteraction({ contact, today }: { contact: Contact; today: st
               value={occurredOn}
               max={today}
               error={errors.occurredOn}
-              onChange={(e) => setOccurredOn(e.currentTarget.value)}
+              onChange={(e) => setPickedOn(e.currentTarget.value)}
             />
             <Select
               label={t('log.outcome')}

@@ -98,11 +98,45 @@ export function useOwnCountry(): string | null {
   return data?.member.country ?? null;
 }
 
-/** International digits without "+", or null when the number cannot be read. */
-function international(value: string, country: string | null): string | null {
+/**
+ * International digits without "+" — only when the number reads as international (written with its
+ * country code, or national in `country`). Null otherwise: a messenger link needs the country code.
+ */
+export function international(value: string, country: string | null): string | null {
   const key = phoneKey(value, country);
-  if (!key) return null;
-  return key.replace(/^\+/, '');
+  return key?.startsWith('+') ? key.slice(1) : null;
+}
+
+/** Telegram user names: 5–32 letters, digits and underscores, starting with a letter (older ones 4). */
+const TELEGRAM_USERNAME = /^[a-z][a-z0-9_]{3,31}$/i;
+const PHONE_LIKE = /^\+?[\d\s()./-]+$/;
+
+/** The part after t.me/: the user name, or +number for an international number; null when neither. */
+function telegramPath(value: string, country: string | null): string | null {
+  const handle = value
+    .trim()
+    .replace(/^(?:https?:\/\/)?(?:t|telegram)\.me\//i, '')
+    .replace(/^@/, '');
+  if (TELEGRAM_USERNAME.test(handle)) return handle;
+  if (!PHONE_LIKE.test(handle)) return null;
+  const number = international(handle, country);
+  return number ? `+${number}` : null;
+}
+
+/** A number with digits that only a country could make international (e.g. "0888 123 456"). */
+function isNational(value: string | undefined): boolean {
+  if (!value || !PHONE_LIKE.test(value.trim())) return false;
+  const key = phoneKey(value, null);
+  return !!key && !key.startsWith('+');
+}
+
+/**
+ * True when the messenger numbers include a national one and no country is known to read it, so its
+ * WhatsApp, Viber or Telegram link is left out until the member sets their country.
+ */
+export function needsCountry(messengers: Messengers, country: string | null): boolean {
+  if (country) return false;
+  return [messengers.whatsapp, messengers.viber, messengers.telegram].some(isNational);
 }
 
 export interface ReachLink {
@@ -114,6 +148,11 @@ export interface ReachLink {
   value: string;
 }
 
+/**
+ * Every way to reach a contact. `country` is the contact owner's: it reads national numbers for
+ * WhatsApp and Viber, which need the country code; a number that cannot be read so gets no messenger
+ * link (the phone call keeps the number as written).
+ */
 export function reachLinks(
   contact: { phone: string | null; email: string | null; messengers: Messengers },
   country: string | null,
@@ -130,7 +169,7 @@ export function reachLinks(
       external: false,
       value: phone,
     });
-  const wa = m.whatsapp && international(m.whatsapp, country);
+  const wa = m.whatsapp ? international(m.whatsapp, country) : null;
   if (m.whatsapp && wa)
     links.push({
       key: 'whatsapp',
@@ -140,7 +179,7 @@ export function reachLinks(
       external: true,
       value: m.whatsapp,
     });
-  const viber = m.viber && international(m.viber, country);
+  const viber = m.viber ? international(m.viber, country) : null;
   if (m.viber && viber)
     links.push({
       key: 'viber',
@@ -150,10 +189,8 @@ export function reachLinks(
       external: false,
       value: m.viber,
     });
-  if (m.telegram) {
-    const handle = m.telegram.trim().replace(/^@/, '');
-    // A number opens the chat by phone (t.me/+…); anything else is a user name.
-    const tg = /^\+?[\d\s()-]+$/.test(handle) ? `+${international(handle, country) ?? handle}` : handle;
+  const tg = m.telegram ? telegramPath(m.telegram, country) : null;
+  if (m.telegram && tg)
     links.push({
       key: 'telegram',
       href: `https://t.me/${tg}`,
@@ -162,7 +199,6 @@ export function reachLinks(
       external: true,
       value: m.telegram,
     });
-  }
   if (email)
     links.push({
       key: 'email',

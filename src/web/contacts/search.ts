@@ -17,8 +17,14 @@ export interface ContactsSearch {
   sort?: Sort;
 }
 
-const text = (value: unknown, max: number) =>
-  typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined;
+/**
+ * A text value of the address. The router reads `?q=359888` as a number (its search is JSON), so a
+ * number counts as the text it was written as.
+ */
+function text(value: unknown, max: number): string | undefined {
+  const raw = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  return typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, max) : undefined;
+}
 
 export function validateContactsSearch(search: Record<string, unknown>): ContactsSearch {
   const result: ContactsSearch = {};

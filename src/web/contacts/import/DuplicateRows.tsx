@@ -1,6 +1,7 @@
 // Rows that match a contact (or an earlier row): one choice for all of them, and a choice per row.
 import { Card, Group, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format.ts';
 import type { ImportPreviewRow } from '../api.ts';
 import { type Action, useActionOptions } from './labels.ts';
 
@@ -22,6 +23,7 @@ export function DuplicateRows({
   onDecide: (line: number, action: Action) => void;
 }) {
   const { t } = useTranslation('contacts');
+  const format = useFormat();
   const actions = useActionOptions();
   if (count === 0) return null;
   return (
@@ -29,7 +31,7 @@ export function DuplicateRows({
       <Stack gap="sm">
         <div>
           <Text fw={600} size="sm" mb={4}>
-            {t('import.duplicates', { count })}
+            {t('import.duplicates', { count, formatted: format.number(count) })}
           </Text>
           <Text size="xs" c="dimmed" mb={6}>
             {t('import.duplicatesHint')}
@@ -45,7 +47,7 @@ export function DuplicateRows({
         {rows.length > 0 && (
           <Stack gap={4}>
             <Text fw={600} size="sm">
-              {t('import.duplicateList', { count: rows.length })}
+              {t('import.duplicateList', { count: rows.length, formatted: format.number(rows.length) })}
             </Text>
             <ScrollArea.Autosize mah={360}>
               <Stack gap={0} data-testid="import-duplicates">

@@ -1,24 +1,30 @@
-// Step 1: choose the file (or download our template). A file the server cannot read is explained here.
+// Step 1: choose the file (or download our template). A file that cannot be imported is explained here.
 import { Alert, Anchor, Button, Card, FileButton, Group, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconFileUpload } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLocale } from '../../../core/locales.ts';
 import { templateUrl } from '../api.ts';
-import type { ChosenFile } from './useContactImport.ts';
+import type { ChosenFile, FileProblem } from './useContactImport.ts';
 
 export function FileStep({
   file,
+  reading,
   fileError,
   pending,
   onChoose,
 }: {
   file: ChosenFile | null;
-  fileError: string | null;
+  /** The name of the file being read on the device. */
+  reading: string | null;
+  fileError: FileProblem | null;
   pending: boolean;
   onChoose: (file: File | null) => void;
 }) {
   const { t, i18n } = useTranslation('contacts');
   const locale = isLocale(i18n.language) ? i18n.language : 'en';
+  const resetRef = useRef<() => void>(null);
+  const busyWith = reading ?? (pending ? file?.name : null);
   return (
     <Card withBorder padding="lg">
       <Text mb="xs">{t('import.body')}</Text>
@@ -26,9 +32,17 @@ export function FileStep({
         {t('import.sources')}
       </Text>
       <Group gap="sm">
-        <FileButton onChange={onChoose} accept=".csv,.vcf,.vcard,text/csv,text/vcard,text/x-vcard,text/plain">
+        <FileButton
+          resetRef={resetRef}
+          onChange={(chosen) => {
+            onChoose(chosen);
+            // Empty the input, so choosing the same file again (e.g. after fixing it) is a new choice.
+            resetRef.current?.();
+          }}
+          accept=".csv,.vcf,.vcard,text/csv,text/vcard,text/x-vcard,text/plain"
+        >
           {(props) => (
-            <Button {...props} leftSection={<IconFileUpload size={18} />} loading={pending}>
+            <Button {...props} leftSection={<IconFileUpload size={18} />} loading={!!busyWith}>
               {t('import.choose')}
             </Button>
           )}
@@ -40,20 +54,20 @@ export function FileStep({
           </Group>
         </Anchor>
       </Group>
-      {fileError && file && (
+      {fileError && !busyWith && (
         <Alert
           color="red"
           icon={<IconAlertTriangle />}
           mt="md"
-          title={file.name}
+          title={fileError.name}
           data-testid="import-file-error"
         >
-          {fileError}
+          {fileError.message}
         </Alert>
       )}
-      {file && pending && (
-        <Text size="sm" c="dimmed" mt="sm">
-          {t('import.reading', { name: file.name })}
+      {busyWith && (
+        <Text size="sm" c="dimmed" mt="sm" data-testid="import-reading">
+          {t('import.reading', { name: busyWith })}
         </Text>
       )}
     </Card>

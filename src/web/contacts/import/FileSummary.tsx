@@ -26,7 +26,9 @@ export function FileSummary({
     preview.source === 'vcard' ? null : preview.format === 'csv' ? 'CSV' : 'vCard',
     preview.encoding.toUpperCase(),
     preview.delimiter
-      ? t('import.delimiter', { delimiter: preview.delimiter === '\t' ? 'Tab' : preview.delimiter })
+      ? t('import.delimiter', {
+          delimiter: preview.delimiter === '\t' ? t('import.tab') : preview.delimiter,
+        })
       : null,
     format.number(Math.max(1, file.size / 1024), {
       style: 'unit',

@@ -1,19 +1,26 @@
 // Which contact field each column of a CSV file goes to, with a sample value; the person can change it.
+// The choices shown are the person's own (the preview's guess until they change one), so a second change
+// made while the first preview is on its way builds on the first.
 import { ScrollArea, Select, Stack, Switch, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS, type ImportField } from '../../../core/contacts/import/types.ts';
+import { useFormat } from '../../ui/format.ts';
 import type { ImportPreview } from '../api.ts';
 import { useFieldLabel } from './labels.ts';
 
 export function MappingTable({
   columns,
+  mapping,
   onChange,
 }: {
   columns: ImportPreview['columns'];
+  /** The field of each column as chosen (the same length as `columns`). */
+  mapping: (ImportField | null)[];
   onChange: (mapping: (ImportField | null)[]) => void;
 }) {
   const { t } = useTranslation('contacts');
+  const format = useFormat();
   const fieldLabel = useFieldLabel();
   const [all, setAll] = useState(false);
   const options = [
@@ -21,7 +28,8 @@ export function MappingTable({
     ...IMPORT_FIELDS.map((f) => ({ value: f, label: fieldLabel(f) })),
   ];
   // Outlook writes some 90 columns, most of them empty: show the ones that matter unless asked.
-  const relevant = columns.filter((c) => c.field || c.sample).length;
+  const shown = (index: number) => !!(mapping[index] || columns[index]?.sample);
+  const relevant = columns.filter((_, index) => shown(index)).length;
   const hidden = columns.length - relevant;
   return (
     <Stack gap={4}>
@@ -41,7 +49,7 @@ export function MappingTable({
           </Table.Thead>
           <Table.Tbody>
             {columns.map((column, index) =>
-              !all && !column.field && !column.sample ? null : (
+              !all && !shown(index) ? null : (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position in the file
                 <Table.Tr key={index}>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>
@@ -57,14 +65,16 @@ export function MappingTable({
                   <Table.Td>
                     <Select
                       size="xs"
-                      aria-label={t('import.goesToColumn', { column: column.header })}
+                      aria-label={t('import.goesToColumn', {
+                        column: column.header || t('import.columnNumber', { number: index + 1 }),
+                      })}
                       data={options}
-                      value={column.field ?? ''}
+                      value={mapping[index] ?? ''}
                       allowDeselect={false}
                       onChange={(value) =>
                         onChange(
-                          columns.map((c, i) =>
-                            i === index ? ((value || null) as ImportField | null) : c.field,
+                          columns.map((_, i) =>
+                            i === index ? ((value || null) as ImportField | null) : (mapping[i] ?? null),
                           ),
                         )
                       }
@@ -82,7 +92,7 @@ export function MappingTable({
           mt={4}
           checked={all}
           onChange={(e) => setAll(e.currentTarget.checked)}
-          label={t('import.showEmpty', { count: hidden })}
+          label={t('import.showEmpty', { count: hidden, formatted: format.number(hidden) })}
         />
       )}
     </Stack>

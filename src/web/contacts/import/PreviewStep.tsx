@@ -3,6 +3,7 @@
 import { Alert, Button, Card, Checkbox, Group, Stack } from '@mantine/core';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format.ts';
 import type { ImportPreview } from '../api.ts';
 import { DuplicateRows } from './DuplicateRows.tsx';
 import { FileSummary } from './FileSummary.tsx';
@@ -34,6 +35,9 @@ export function PreviewStep({
   onRestart: () => void;
 }) {
   const { t } = useTranslation(['contacts', 'common']);
+  const format = useFormat();
+  /** A count for a plural text: `count` picks the form, `formatted` is what is shown. */
+  const n = (count: number) => ({ count, formatted: format.number(count) });
   const { counts } = preview;
   const problems = preview.rows.filter((r) => r.errors.length > 0);
   const duplicates = preview.rows.filter((r) => r.duplicateOf && r.errors.length === 0);
@@ -49,6 +53,7 @@ export function PreviewStep({
         <Card withBorder padding="md">
           <MappingTable
             columns={preview.columns}
+            mapping={settings.mapping ?? preview.columns.map((c) => c.field)}
             onChange={(mapping) => onSettings({ ...settings, mapping })}
           />
         </Card>
@@ -58,13 +63,13 @@ export function PreviewStep({
         <Alert
           color="orange"
           icon={<IconAlertTriangle />}
-          title={t('import.invalidTitle', { count: counts.invalid })}
+          title={t('import.invalidTitle', n(counts.invalid))}
         >
           {t('import.invalidBody')}
         </Alert>
       ) : (
         <Alert color="teal" icon={<IconCheck />}>
-          {toWrite === 0 ? t('import.nothing') : t('import.ready', { count: toWrite })}
+          {toWrite === 0 ? t('import.nothing') : t('import.ready', n(toWrite))}
         </Alert>
       )}
 
@@ -85,7 +90,7 @@ export function PreviewStep({
 
       {counts.invalid > 0 && (
         <Checkbox
-          label={t('import.skipInvalid', { count: counts.invalid })}
+          label={t('import.skipInvalid', n(counts.invalid))}
           checked={skipInvalid}
           onChange={(e) => onSkipInvalid(e.currentTarget.checked)}
         />
@@ -100,7 +105,7 @@ export function PreviewStep({
           onClick={onConfirm}
           data-testid="import-confirm"
         >
-          {t('import.confirm', { count: toWrite })}
+          {t('import.confirm', n(toWrite))}
         </Button>
       </Group>
     </Stack>
