@@ -12,6 +12,7 @@ import { isLocale } from '../core/locales.ts';
 import { COMING_AREAS } from './areas/areas.ts';
 import { ComingSoon } from './areas/ComingSoon.tsx';
 import { validateContactsSearch } from './contacts/search.ts';
+import { validateDiarySearch, validateReviewSearch } from './diary/search.ts';
 import { applyLocale } from './i18n.ts';
 import { installationQuery, meQuery } from './session.ts';
 import { AppLayout } from './ui/AppLayout.tsx';
@@ -112,6 +113,20 @@ const contactRoute = createRoute({
   component: lazyRouteComponent(() => import('./contacts/ContactPage.tsx')),
 });
 
+const diaryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/diary',
+  validateSearch: validateDiarySearch,
+  component: lazyRouteComponent(() => import('./diary/DiaryPage.tsx')),
+});
+
+const diaryReviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/diary/review',
+  validateSearch: validateReviewSearch,
+  component: lazyRouteComponent(() => import('./diary/ReviewPage.tsx')),
+});
+
 /** The page behind an invitation link: public, whether or not someone is signed in. */
 const joinRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -138,6 +153,8 @@ const routeTree = rootRoute.addChildren([
     contactsRoute,
     importContactsRoute,
     contactRoute,
+    diaryRoute,
+    diaryReviewRoute,
     ...comingRoutes,
   ]),
 ]);

@@ -102,11 +102,11 @@ test('the layout works on a 375-px phone', async ({ browser }) => {
 
   const menu = page.getByRole('button', { name: 'Open navigation' });
   await expect(menu).toBeVisible();
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Diary' })).not.toBeInViewport();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Plans' })).not.toBeInViewport();
   await menu.click();
-  await page.getByRole('navigation').getByRole('link', { name: 'Diary' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Plans' }).click();
   await expect(page.getByTestId('coming-soon')).toBeVisible();
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Diary' })).not.toBeInViewport();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Plans' })).not.toBeInViewport();
 
   for (const url of ['/', '/contacts', '/settings']) {
     await page.goto(url);

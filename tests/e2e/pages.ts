@@ -114,3 +114,50 @@ export class ContactsPage {
     await expect(dialog).toBeHidden();
   }
 }
+
+/** The business diary on a phone: quick capture through the floating "+", tasks, the evening review. */
+export class DiaryPage {
+  constructor(private readonly page: Page) {}
+
+  async openFromMenu() {
+    await this.page.getByRole('button', { name: 'Open navigation' }).click();
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Diary' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Diary' })).toBeVisible();
+  }
+
+  /** Opens quick capture for an event, a task or a note and returns its dialog. */
+  async capture(kind: 'event' | 'task' | 'note') {
+    await this.page.getByTestId('capture-fab').click();
+    await this.page.getByTestId(`capture-${kind}`).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Add to your diary' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** Picks one of my contacts in a dialog's "With whom" field by typing part of the name. */
+  async pickContact(dialog: ReturnType<Page['getByRole']>, search: string, option: string | RegExp) {
+    await dialog.getByLabel('With whom (my contacts)').fill(search);
+    await this.page.getByRole('option', { name: option }).click();
+    // A tap outside closes the list of names, so it covers nothing below.
+    await dialog.getByRole('heading', { name: 'Add to your diary' }).click();
+  }
+
+  async quickTask(title: string) {
+    await this.page.getByTestId('quick-task').fill(title);
+    await this.page.getByTestId('quick-task').press('Enter');
+    await expect(this.task(title)).toBeVisible();
+    await expect(this.page.getByTestId('quick-task')).toHaveValue('');
+  }
+
+  task(title: string) {
+    return this.page.getByTestId('diary-task').filter({ hasText: title });
+  }
+
+  event(title: string) {
+    return this.page.getByTestId('diary-event').filter({ hasText: title });
+  }
+
+  note(text: string) {
+    return this.page.getByTestId('diary-note').filter({ hasText: text });
+  }
+}

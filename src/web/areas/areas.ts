@@ -13,7 +13,7 @@ export const AREAS = [
   { key: 'today', path: '/', icon: IconHome, ready: true },
   { key: 'structure', path: '/structure', icon: IconHierarchy2, ready: true },
   { key: 'contacts', path: '/contacts', icon: IconAddressBook, ready: true },
-  { key: 'diary', path: '/diary', icon: IconNotebook, ready: false },
+  { key: 'diary', path: '/diary', icon: IconNotebook, ready: true },
   { key: 'plans', path: '/plans', icon: IconTargetArrow, ready: false },
   { key: 'kpis', path: '/kpis', icon: IconChartBar, ready: false },
   { key: 'trainings', path: '/trainings', icon: IconSchool, ready: false },

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES } from '../../core/locales.ts';
 import { useMe } from '../accounts/hooks.ts';
 import { ContactCountsCard } from '../contacts/ContactCountsCard.tsx';
+import { DiaryActivityCard } from '../diary/ActivityCard.tsx';
 import { InviteExistingMember } from '../invitations/InviteExistingMember.tsx';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
@@ -189,7 +190,12 @@ export default function MemberPage() {
 
       {!member.hasAccount && <InviteExistingMember member={member} />}
 
-      {member.id !== me.member.id && <ContactCountsCard memberId={member.id} />}
+      {member.id !== me.member.id && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
+          <ContactCountsCard memberId={member.id} />
+          <DiaryActivityCard memberId={member.id} />
+        </SimpleGrid>
+      )}
 
       <Card withBorder padding="md">
         <Title order={2} size="h5" mb="xs">

@@ -9,6 +9,9 @@ import { useFormat } from '../ui/format.ts';
 const DueFollowUpsCard = lazy(() =>
   import('../contacts/DueFollowUps.tsx').then((m) => ({ default: m.DueFollowUpsCard })),
 );
+const TodayDiaryCard = lazy(() =>
+  import('../diary/TodayDiaryCard.tsx').then((m) => ({ default: m.TodayDiaryCard })),
+);
 
 function partOfDay(hour: number) {
   if (hour < 12) return 'morning';
@@ -36,6 +39,9 @@ export default function TodayPage() {
           {t(`role.${me.member.role}`, { organization: me.organization.name })}
         </Text>
       </div>
+      <Suspense fallback={null}>
+        <TodayDiaryCard />
+      </Suspense>
       <Suspense fallback={null}>
         <DueFollowUpsCard />
       </Suspense>

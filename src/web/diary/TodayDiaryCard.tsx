@@ -1,0 +1,122 @@
+// The diary on the Today page: today's agenda, the open tasks (a tap marks one done), quick capture, and
+// in the evening the way into the evening review.
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconFlame, IconMoonStars, IconNotebook } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useToday } from '../contacts/useToday.ts';
+import { errorMessage } from '../ui/errors.ts';
+import { useFormat } from '../ui/format.ts';
+import { AnchorLink } from '../ui/links.tsx';
+import { dayQuery } from './api.ts';
+import { EntryCard } from './EntryCards.tsx';
+import { EntryLine } from './WeekView.tsx';
+
+const SHOWN = 5;
+
+export function TodayDiaryCard() {
+  const { t } = useTranslation('diary');
+  const format = useFormat();
+  const today = useToday();
+  const page = useQuery(dayQuery(today));
+  const data = page.data;
+  const events = data?.entries.filter((e) => e.kind === 'event') ?? [];
+  const open = data?.entries.filter((e) => e.kind === 'task' && e.state === 'open') ?? [];
+  const evening = new Date().getHours() >= 17;
+
+  return (
+    <Card withBorder padding="md" data-testid="today-diary">
+      <Group gap="xs" wrap="wrap" mb="xs" justify="space-between">
+        <Group gap="xs" wrap="nowrap">
+          <IconNotebook size={20} stroke={1.6} />
+          <Title order={2} size="h4">
+            {t('today.title')}
+          </Title>
+        </Group>
+        {data && data.streak > 0 && (
+          <Badge color="orange" variant="light" leftSection={<IconFlame size={14} />}>
+            {t('streak.short', { count: data.streak, formatted: format.number(data.streak) })}
+          </Badge>
+        )}
+      </Group>
+      {page.isError && <Text c="red">{errorMessage(t, page.error)}</Text>}
+      {data && (
+        <Stack gap="sm">
+          <div>
+            <Text size="xs" c="dimmed" fw={600} tt="uppercase" mb={4}>
+              {t('day.agenda')}
+            </Text>
+            {events.length ? (
+              <Stack gap={2} data-testid="today-agenda">
+                {events.slice(0, SHOWN).map((e) => (
+                  <EntryLine key={e.id} entry={e} />
+                ))}
+                {events.length > SHOWN && (
+                  <Text size="xs" c="dimmed">
+                    {t('today.more', {
+                      count: events.length - SHOWN,
+                      formatted: format.number(events.length - SHOWN),
+                    })}
+                  </Text>
+                )}
+              </Stack>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('today.noEvents')}
+              </Text>
+            )}
+          </div>
+          <div>
+            <Text size="xs" c="dimmed" fw={600} tt="uppercase" mb={4}>
+              {t('today.openTasks', { count: open.length, formatted: format.number(open.length) })}
+            </Text>
+            {open.length ? (
+              <Stack gap={6} data-testid="today-tasks">
+                {open.slice(0, SHOWN).map((e) => (
+                  <EntryCard key={e.id} entry={e} />
+                ))}
+                {open.length > SHOWN && (
+                  <Text size="xs" c="dimmed">
+                    {t('today.more', {
+                      count: open.length - SHOWN,
+                      formatted: format.number(open.length - SHOWN),
+                    })}
+                  </Text>
+                )}
+              </Stack>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('today.noTasks')}
+              </Text>
+            )}
+          </div>
+          <Group gap="xs" justify="space-between" wrap="wrap">
+            <AnchorLink to="/diary" size="sm" fw={600}>
+              {t('today.open')}
+            </AnchorLink>
+            <Group gap="xs">
+              {!data.review && evening && (
+                <Button
+                  size="compact-sm"
+                  color="indigo"
+                  leftSection={<IconMoonStars size={14} />}
+                  renderRoot={(props) => <Link {...props} to="/diary/review" />}
+                >
+                  {t('day.startReview')}
+                </Button>
+              )}
+              <Button
+                size="compact-sm"
+                variant="light"
+                renderRoot={(props) => <Link {...props} to="/diary" search={{ capture: 'task' }} />}
+              >
+                {t('today.addTask')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      )}
+    </Card>
+  );
+}
