@@ -7,6 +7,7 @@ import { useMe, useSignOut } from '../accounts/hooks.ts';
 import { AREAS } from '../areas/areas.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { Logo } from './Logo.tsx';
+import { QuickCaptureMenu } from './QuickCapture.tsx';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -51,7 +52,10 @@ export function AppLayout() {
               {me.organization.name}
             </Text>
           </Group>
-          <LanguageMenu />
+          <Group gap="xs" wrap="nowrap">
+            <QuickCaptureMenu />
+            <LanguageMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 
