@@ -418,7 +418,7 @@ export function diaryService(deps: Deps) {
   async function feedOf(actor: Actor) {
     const feed = await activeFeed(db, actor.organizationId, actor.memberId);
     return {
-      path: feed ? `/api/v1/calendar/${feed.token}` : null,
+      path: feed ? `/api/v1/calendar/${feed.token}.ics` : null,
       createdAt: feed?.createdAt.toISOString() ?? null,
     };
   }
