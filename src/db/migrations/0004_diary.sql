@@ -78,4 +78,6 @@ CREATE INDEX "calendar_feeds_owner_idx" ON "calendar_feeds" USING btree ("organi
 CREATE INDEX "diary_entries_day_idx" ON "diary_entries" USING btree ("organization_id","owner_id","day");--> statement-breakpoint
 CREATE INDEX "diary_entries_starts_idx" ON "diary_entries" USING btree ("organization_id","owner_id","starts_at") WHERE "diary_entries"."starts_at" is not null;--> statement-breakpoint
 CREATE INDEX "diary_entry_links_entry_idx" ON "diary_entry_links" USING btree ("organization_id","entry_id");--> statement-breakpoint
-CREATE INDEX "diary_entry_links_contact_idx" ON "diary_entry_links" USING btree ("organization_id","contact_id") WHERE "diary_entry_links"."contact_id" is not null;
+CREATE INDEX "diary_entry_links_contact_idx" ON "diary_entry_links" USING btree ("organization_id","contact_id") WHERE "diary_entry_links"."contact_id" is not null;--> statement-breakpoint
+CREATE INDEX "diary_entry_links_member_idx" ON "diary_entry_links" USING btree ("organization_id","member_id") WHERE "diary_entry_links"."member_id" is not null;--> statement-breakpoint
+CREATE INDEX "diary_entry_links_interaction_idx" ON "diary_entry_links" USING btree ("organization_id","interaction_id") WHERE "diary_entry_links"."interaction_id" is not null;

@@ -1,5 +1,5 @@
 // The business diary: every member's day in time order (events, tasks, notes), the evening reviews,
-// and the secret calendar feed links. Private to the member who owns them (server/diary/policy.ts).
+// and the secret calendar feed links. Private to the member who owns them (server/diary/service.ts).
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -129,6 +129,12 @@ export const diaryEntryLinks = pgTable(
     index('diary_entry_links_contact_idx')
       .on(t.organizationId, t.contactId)
       .where(sql`${t.contactId} is not null`),
+    index('diary_entry_links_member_idx')
+      .on(t.organizationId, t.memberId)
+      .where(sql`${t.memberId} is not null`),
+    index('diary_entry_links_interaction_idx')
+      .on(t.organizationId, t.interactionId)
+      .where(sql`${t.interactionId} is not null`),
     check('diary_entry_links_one_check', sql`num_nonnulls(${t.contactId}, ${t.memberId}) = 1`),
   ],
 );

@@ -114,13 +114,13 @@ describe('diary', () => {
     expectError(
       await as('carl').post(`/api/v1/diary/entries/${task.id}/move`, { to: '2026-03-24' }),
       409,
-      'bad_request',
+      'task_closed',
     );
   });
 
   describe('the evening review', () => {
     it('decides every open task, plans tomorrow, and counts the streak', async () => {
-      const day = '2026-04-01';
+      const day = '2026-03-11';
       const done = await write('bob', { kind: 'task', day, title: 'Done today', category: 'urgent' });
       const later = await write('bob', { kind: 'task', day, title: 'For tomorrow', category: 'important' });
       const dropped = await write('bob', { kind: 'task', day, title: 'Not needed', category: 'necessary' });
@@ -137,7 +137,7 @@ describe('diary', () => {
             kind: 'event',
             title: 'Presentation',
             eventType: 'presentation',
-            startsAt: '2026-04-02T16:00:00Z',
+            startsAt: '2026-03-12T16:00:00Z',
           },
         ],
       });
@@ -149,23 +149,23 @@ describe('diary', () => {
         ['For tomorrow', 'moved'],
         ['Not needed', 'dropped'],
       ]);
-      const tomorrow = (await as('bob').get('/api/v1/diary/days/2026-04-02')).json();
+      const tomorrow = (await as('bob').get('/api/v1/diary/days/2026-03-12')).json();
       expect(titles(tomorrow)).toEqual(['Presentation', 'Invite three people', 'For tomorrow']);
       // Tomorrow is not reviewed yet: the streak still counts to today.
       expect(tomorrow.streak).toBe(1);
 
-      await as('bob').post('/api/v1/diary/days/2026-04-02/review', {});
-      expect((await as('bob').get('/api/v1/diary/days/2026-04-03')).json().streak).toBe(2);
+      await as('bob').post('/api/v1/diary/days/2026-03-12/review', {});
+      expect((await as('bob').get('/api/v1/diary/days/2026-03-13')).json().streak).toBe(2);
       // A missed evening ends it.
-      expect((await as('bob').get('/api/v1/diary/days/2026-04-05')).json().streak).toBe(0);
+      expect((await as('bob').get('/api/v1/diary/days/2026-03-15')).json().streak).toBe(0);
     });
 
     it('a task that is not open on that day refuses the whole review', async () => {
-      const day = '2026-04-10';
+      const day = '2026-03-05';
       const open = await write('bob', { kind: 'task', day, title: 'Open', category: 'urgent' });
       const elsewhere = await write('bob', {
         kind: 'task',
-        day: '2026-04-11',
+        day: '2026-03-06',
         title: 'Other day',
         category: 'urgent',
       });
@@ -190,15 +190,15 @@ describe('diary', () => {
   });
 
   it('a week or month view lists the entries of the range and the reviewed evenings', async () => {
-    const range = (await as('bob').get('/api/v1/diary?from=2026-03-30&to=2026-04-05')).json();
-    expect(range.reviewedDays).toEqual(['2026-04-01', '2026-04-02']);
+    const range = (await as('bob').get('/api/v1/diary?from=2026-03-09&to=2026-03-15')).json();
+    expect(range.reviewedDays).toEqual(['2026-03-11', '2026-03-12']);
     expect(range.entries.map((e: { day: string }) => e.day)).toEqual(
       [...range.entries.map((e: { day: string }) => e.day)].sort(),
     );
     expect(
       fieldPaths(
         expectError(
-          await as('bob').get('/api/v1/diary?from=2026-01-01&to=2026-04-01'),
+          await as('bob').get('/api/v1/diary?from=2026-01-01&to=2026-03-11'),
           400,
           'validation_failed',
         ),
@@ -321,5 +321,140 @@ describe('diary', () => {
     expectError(await ctx.app.inject({ method: 'GET', url: renewed.path }), 404, 'not_found');
     expect((await as('carl').get('/api/v1/diary/feed')).json()).toEqual({ path: null, createdAt: null });
     expectError(await ctx.app.inject({ method: 'GET', url: '/api/v1/calendar/nonsense' }), 404, 'not_found');
+  });
+
+  describe('after review', () => {
+    it('a note keeps its words: a contact shared with the sponsor shows only that a meeting happened', async () => {
+      const contact = await addContact('bob', { name: 'Shared prospect' });
+      await as('bob').put(`/api/v1/contacts/${contact.id}/share`, { shared: true });
+      await write('bob', {
+        kind: 'note',
+        day: '2026-03-14',
+        title: 'Secret',
+        parts: { discussed: 'his debts' },
+        contactIds: [contact.id],
+      });
+      const seen = await as('anna').get(`/api/v1/contacts/${contact.id}`);
+      expect(seen.statusCode).toBe(200);
+      expect(seen.json().interactions).toHaveLength(1);
+      expect(seen.body).not.toMatch(/Secret|debts/);
+    });
+
+    it('a planned event writes nothing into the contact until its day; deleting a held one restores the last contact', async () => {
+      const contact = await addContact('carl', { name: 'Planned' });
+      await write('carl', {
+        kind: 'event',
+        day: '2026-04-10',
+        title: 'Later',
+        eventType: 'two_plus_one',
+        startsAt: '2026-04-10T09:00:00Z',
+        contactIds: [contact.id],
+      });
+      let page = (await as('carl').get(`/api/v1/contacts/${contact.id}`)).json();
+      expect(page.interactions).toEqual([]);
+      expect(page.contact).toMatchObject({ stage: 'new', lastContactOn: null });
+
+      const held = await write('carl', {
+        kind: 'event',
+        day: '2026-03-14',
+        title: 'Held',
+        eventType: 'meeting',
+        startsAt: '2026-03-14T09:00:00Z',
+        contactIds: [contact.id],
+      });
+      expect((await as('carl').get(`/api/v1/contacts/${contact.id}`)).json().contact.lastContactOn).toBe(
+        '2026-03-14',
+      );
+      await as('carl').delete(`/api/v1/diary/entries/${held.id}`);
+      page = (await as('carl').get(`/api/v1/contacts/${contact.id}`)).json();
+      expect(page.contact.lastContactOn).toBeNull();
+      expect(page.interactions).toEqual([]);
+    });
+
+    it('refuses what would leave the diary inconsistent', async () => {
+      const task = await write('carl', { kind: 'task', day: '2026-03-13', title: 'Twice' });
+      expect(
+        fieldPaths(
+          expectError(
+            await as('carl').post(`/api/v1/diary/entries/${task.id}/move`, { to: '2026-03-13' }),
+            400,
+            'validation_failed',
+          ),
+        ),
+      ).toEqual(['to']);
+      // One decision per task: a repeated id is not open any more the second time.
+      expect(
+        fieldPaths(
+          expectError(
+            await as('carl').post('/api/v1/diary/days/2026-03-13/review', {
+              tasks: [
+                { id: task.id, action: 'move' },
+                { id: task.id, action: 'move' },
+              ],
+            }),
+            400,
+            'validation_failed',
+          ),
+        ),
+      ).toEqual(['tasks.1.id']);
+      // Deleting a moved task's copy opens the task again where it was.
+      const copy = (
+        await as('carl').post(`/api/v1/diary/entries/${task.id}/move`, { to: '2026-03-14' })
+      ).json();
+      await as('carl').delete(`/api/v1/diary/entries/${copy.id}`);
+      const day = (await as('carl').get('/api/v1/diary/days/2026-03-13')).json();
+      expect(day.entries.find((e: { id: string }) => e.id === task.id)).toMatchObject({
+        state: 'open',
+        movedTo: null,
+      });
+
+      const event = { kind: 'event', day: '2026-03-15', title: 'x', eventType: 'call' };
+      for (const [body, field] of [
+        [{ ...event, startsAt: '0000-01-01T00:00:00Z' }, 'startsAt'],
+        [{ ...event, startsAt: '2026-03-20T10:00:00Z' }, 'startsAt'],
+        [{ ...event, startsAt: '2026-03-15T10:00:00Z', link: 'javascript:alert(1)' }, 'link'],
+        [{ kind: 'note', day: '2026-03-15', parts: { met: '  ' } }, 'title'],
+      ] as const)
+        expect(
+          fieldPaths(
+            expectError(await as('carl').post('/api/v1/diary/entries', body), 400, 'validation_failed'),
+          ),
+        ).toEqual([field]);
+      const ok = await write('carl', { ...event, startsAt: '2026-03-15T10:00:00Z' });
+      expect(
+        fieldPaths(
+          expectError(
+            await as('carl').patch(`/api/v1/diary/entries/${ok.id}`, { day: '2026-05-01' }),
+            400,
+            'validation_failed',
+          ),
+        ),
+      ).toEqual(['day']);
+      expect(
+        fieldPaths(
+          expectError(
+            await as('carl').post('/api/v1/diary/days/2999-12-31/review', {}),
+            400,
+            'validation_failed',
+          ),
+        ),
+      ).toEqual(['day']);
+    });
+
+    it('writes the feed as calendars expect it: escaped text, one refresh interval, CRLF', async () => {
+      const feed = (await as('anna').post('/api/v1/diary/feed')).json();
+      await write('anna', {
+        kind: 'event',
+        day: '2026-03-20',
+        title: 'Training, Sofia; room 2',
+        eventType: 'training',
+        startsAt: '2026-03-20T16:00:00Z',
+      });
+      const text = (await ctx.app.inject({ method: 'GET', url: feed.path })).body;
+      expect(text).toContain('SUMMARY:Training\\, Sofia\\; room 2\r\n');
+      expect(text.match(/REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n/g)).toHaveLength(1);
+      expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+      expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 76)).toBe(true);
+    });
   });
 });

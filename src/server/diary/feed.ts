@@ -22,11 +22,15 @@ export function calendarOf(events: EntryRow[], options: { name: string; now: Dat
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
   calendar.addPropertyWithValue('method', 'PUBLISH');
-  calendar.addPropertyWithValue('x-wr-calname', options.name);
+  // Names are only trimmed: line breaks must not reach the feed as raw lines.
+  const name = options.name.replace(/[\r\n]+/g, ' ');
+  const calname = new ICAL.Property('x-wr-calname');
+  calname.resetType('text');
+  calname.setValue(name);
+  calendar.addProperty(calname);
+  calendar.addPropertyWithValue('name', name);
   // How often calendars that read it should look again.
-  calendar
-    .addPropertyWithValue('refresh-interval', ICAL.Duration.fromString('PT1H'))
-    .setParameter('value', 'DURATION');
+  calendar.addPropertyWithValue('refresh-interval', ICAL.Duration.fromString('PT1H'));
   calendar.addPropertyWithValue('x-published-ttl', 'PT1H');
   for (const e of events) {
     if (!e.startsAt) continue;

@@ -127,6 +127,22 @@ export async function deleteEntry(db: Db, organizationId: string, id: string) {
     .where(and(eq(diaryEntries.organizationId, organizationId), eq(diaryEntries.id, id)));
 }
 
+/** Forgets the log lines an entry wrote (after they were removed). */
+export async function clearInteractionLinks(db: Db, organizationId: string, entryId: string) {
+  await db
+    .update(diaryEntryLinks)
+    .set({ interactionId: null })
+    .where(and(eq(diaryEntryLinks.organizationId, organizationId), eq(diaryEntryLinks.entryId, entryId)));
+}
+
+/** A task moved to an entry that is deleted is open again on its own day. */
+export async function reopenMovedTo(db: Db, organizationId: string, copyId: string, now: Date) {
+  await db
+    .update(diaryEntries)
+    .set({ state: 'open', movedToId: null, updatedAt: now })
+    .where(and(eq(diaryEntries.organizationId, organizationId), eq(diaryEntries.movedToId, copyId)));
+}
+
 /** Open tasks of a day (for the evening review), locked. */
 export async function openTasks(db: Db, organizationId: string, ownerId: string, day: string) {
   return db
@@ -163,7 +179,11 @@ export async function saveReview(db: Db, row: typeof diaryReviews.$inferInsert &
     .values(row)
     .onConflictDoUpdate({
       target: [diaryReviews.organizationId, diaryReviews.ownerId, diaryReviews.day],
-      set: { summary: row.summary, completedAt: row.completedAt },
+      // A second review of the day keeps the first one's summary unless it writes a new one.
+      set: {
+        summary: sql`coalesce(excluded.summary, ${diaryReviews.summary})`,
+        completedAt: row.completedAt,
+      },
     });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTACT_LIMITS } from '../../core/contacts/fields.ts';
 import {
   ENTRY_KINDS,
   EVENT_TYPES,
@@ -6,10 +7,21 @@ import {
   TASK_CATEGORIES,
   TASK_STATES,
 } from '../../core/diary/fields.ts';
-import { optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
+import { MAX_DATE, MIN_DATE, optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
 
 const isoDate = sharedIsoDate();
-const moment = z.iso.datetime({ offset: true });
+/** A moment with its offset, between 1900 and 2999 (like dates). */
+const moment = z.iso.datetime({ offset: true }).refine((v) => {
+  const t = Date.parse(v);
+  return t >= Date.parse(`${MIN_DATE}T00:00:00Z`) && t <= Date.parse(`${MAX_DATE}T23:59:59Z`);
+}, 'Use a time between 1900 and 2999');
+
+/** A web address people can open: http or https only. */
+const webLink = z
+  .url({ protocol: /^https?$/, error: 'Enter a full address, e.g. https://…' })
+  .max(L.link)
+  .nullable()
+  .optional();
 
 const links = {
   /** My own contacts this entry is about. */
@@ -36,9 +48,9 @@ const noteParts = z
 
 /** People met who are not in my lists yet: each becomes a contact (list 1 or 2 by their city). */
 const newContact = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(120),
-  phone: optionalText(40),
-  city: optionalText(100),
+  name: z.string().trim().min(1, 'Enter a name').max(CONTACT_LIMITS.name),
+  phone: optionalText(CONTACT_LIMITS.phone),
+  city: optionalText(CONTACT_LIMITS.city),
 });
 
 export const createEntryBody = z.discriminatedUnion('kind', [
@@ -49,22 +61,27 @@ export const createEntryBody = z.discriminatedUnion('kind', [
     startsAt: moment,
     endsAt: moment.nullable().optional(),
     place: optionalText(L.place),
-    link: z.url('Enter a full address, e.g. https://…').max(L.link).nullable().optional(),
+    link: webLink,
   }),
   z.object({
     kind: z.literal('task'),
     ...common,
     category: z.enum(TASK_CATEGORIES).default('necessary'),
   }),
-  z.object({
-    kind: z.literal('note'),
-    ...common,
-    title: common.title.optional(),
-    parts: noteParts.optional(),
-    /** Sets the next follow-up of every linked contact. */
-    callBackOn: isoDate.nullable().optional(),
-    newContacts: z.array(newContact).max(L.links).optional(),
-  }),
+  z
+    .object({
+      kind: z.literal('note'),
+      ...common,
+      title: common.title.optional(),
+      parts: noteParts.optional(),
+      /** Sets the next follow-up of every linked contact. */
+      callBackOn: isoDate.nullable().optional(),
+      newContacts: z.array(newContact).max(L.links).optional(),
+    })
+    .refine((v) => v.title || Object.values(v.parts ?? {}).some((p) => p?.trim()) || v.newContacts?.length, {
+      message: 'Write a title, one of the parts, or a new contact',
+      path: ['title'],
+    }),
 ]);
 
 export const updateEntryBody = z
@@ -76,7 +93,7 @@ export const updateEntryBody = z
     startsAt: moment.optional(),
     endsAt: moment.nullable().optional(),
     place: optionalText(L.place),
-    link: z.url('Enter a full address, e.g. https://…').max(L.link).nullable().optional(),
+    link: webLink,
     category: z.enum(TASK_CATEGORIES).optional(),
     state: z.enum(['open', 'done', 'dropped'] as const).optional(),
     parts: noteParts.optional(),

@@ -7,7 +7,14 @@ import { nextDay, reviewStreak, TASK_CATEGORIES } from '../../core/diary/fields.
 import { makeInvitationToken, organizationOfToken } from '../../core/structure/invitation-token.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
-import { deleteInteractions, getContact, insertInteraction, updateContact } from '../contacts/queries.ts';
+import {
+  deleteInteractions,
+  getContact,
+  insertInteraction,
+  lastInteractionOn,
+  lockContact,
+  updateContact,
+} from '../contacts/queries.ts';
 import { contactService } from '../contacts/service.ts';
 import { AppError, errors } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
@@ -16,6 +23,7 @@ import { getMember } from '../structure/queries.ts';
 import { calendarOf } from './feed.ts';
 import {
   activeFeed,
+  clearInteractionLinks,
   deleteEntry,
   type EntryLinks,
   type EntryRow,
@@ -30,6 +38,7 @@ import {
   linkRows,
   linksOf,
   openTasks,
+  reopenMovedTo,
   reviewedDays,
   revokeFeeds,
   saveReview,
@@ -96,6 +105,27 @@ export function diaryService(deps: Deps) {
   const { db } = database;
   const contacts = contactService(deps);
   const todayOf = (today?: string) => today ?? clock.now().toISOString().slice(0, 10);
+  /** The latest day that is "today" somewhere: the server's UTC date plus one. */
+  const dayAfterToday = () => nextDay(clock.now().toISOString().slice(0, 10));
+
+  /** Removes the log lines an entry wrote; a contact's last contact falls back to what is left. */
+  async function unlogEntry(tx: Db, actor: Actor, entry: EntryRow) {
+    const links = (await linkRows(tx, actor.organizationId, entry.id)).filter((l) => l.interactionId);
+    await deleteInteractions(
+      tx,
+      actor.organizationId,
+      links.map((l) => l.interactionId!),
+    );
+    for (const l of links) {
+      const found = await getContact(tx, actor.organizationId, l.contactId!, () => '');
+      if (found?.contact.lastContactOn === entry.day)
+        await updateContact(tx, actor.organizationId, l.contactId!, {
+          lastContactOn: await lastInteractionOn(tx, actor.organizationId, l.contactId!),
+          updatedAt: clock.now(),
+        });
+    }
+    await clearInteractionLinks(tx, actor.organizationId, entry.id);
+  }
 
   /** The entry if it is the actor's; anything else is "not found", whether or not it exists. */
   async function ownEntry(actor: Actor, id: string, tx: Db = db) {
@@ -118,19 +148,26 @@ export function diaryService(deps: Deps) {
   }
 
   /**
-   * Links an entry to my contacts and to members of my structure. Every linked contact's log gets the
-   * entry (events and notes), and "call back on" becomes its next follow-up.
+   * Links an entry to my contacts and to members of my structure. An event or note of today or before
+   * writes a line into each linked contact's log (kind and date only: the diary's words stay private,
+   * also from a sponsor the contact is shared with), sets the last contact, and its "call back on"
+   * becomes the next follow-up — or else a follow-up due by then counts as done, as when logging.
    */
   async function link(tx: Db, actor: Actor, entry: EntryRow, contactIds: string[], memberIds: string[]) {
     const rows = [];
-    for (const [i, contactId] of [...new Set(contactIds)].entries()) {
+    const held = entry.kind !== 'task' && entry.day <= dayAfterToday();
+    const seenContacts = new Set<string>();
+    for (const [i, contactId] of contactIds.entries()) {
+      if (seenContacts.has(contactId)) continue;
+      seenContacts.add(contactId);
+      await lockContact(tx, actor.organizationId, contactId);
       const found = await getContact(tx, actor.organizationId, contactId, () => '');
       if (!found || found.contact.ownerId !== actor.memberId)
         throw new AppError(404, 'not_found', 'Contact not found.', [
           { path: `contactIds.${i}`, code: 'not_found', message: 'Contact not found' },
         ]);
       let interactionId: string | null = null;
-      if (entry.kind !== 'task') {
+      if (held) {
         interactionId = randomUUID();
         await insertInteraction(tx, {
           organizationId: actor.organizationId,
@@ -139,20 +176,20 @@ export function diaryService(deps: Deps) {
           kind: INTERACTION_OF[entry.eventType ?? 'meeting'],
           occurredOn: entry.day,
           outcome: null,
-          note:
-            [entry.title, entry.parts?.discussed, entry.parts?.agreed].filter(Boolean).join(' — ') || null,
+          note: null,
           stage: null,
           nextFollowUpOn: entry.callBackOn,
           createdAt: clock.now(),
         });
         const c = found.contact;
+        const nextFollowUpOn = entry.callBackOn
+          ? entry.callBackOn
+          : c.nextFollowUpOn && c.nextFollowUpOn <= entry.day
+            ? null
+            : c.nextFollowUpOn;
         await updateContact(tx, actor.organizationId, contactId, {
-          lastContactOn:
-            entry.day <= clock.now().toISOString().slice(0, 10) &&
-            (!c.lastContactOn || c.lastContactOn < entry.day)
-              ? entry.day
-              : c.lastContactOn,
-          ...(entry.callBackOn ? { nextFollowUpOn: entry.callBackOn } : {}),
+          lastContactOn: !c.lastContactOn || c.lastContactOn < entry.day ? entry.day : c.lastContactOn,
+          nextFollowUpOn,
           ...(c.stage === 'new' ? { stage: 'contacted' as const } : {}),
           updatedAt: clock.now(),
         });
@@ -165,7 +202,10 @@ export function diaryService(deps: Deps) {
         interactionId,
       });
     }
-    for (const [i, memberId] of [...new Set(memberIds)].entries()) {
+    const seenMembers = new Set<string>();
+    for (const [i, memberId] of memberIds.entries()) {
+      if (seenMembers.has(memberId)) continue;
+      seenMembers.add(memberId);
       const member = await getMember(tx, actor.organizationId, memberId);
       if (!member || memberAccess(actor, member) === null)
         throw new AppError(404, 'not_found', 'Member not found.', [
@@ -196,6 +236,7 @@ export function diaryService(deps: Deps) {
         throw new AppError(400, 'validation_failed', 'An event cannot end before it starts.', [
           { path: 'endsAt', code: 'too_small', message: 'An event cannot end before it starts' },
         ]);
+      checkEventDay(input.day, startsAt, 'startsAt');
       row = {
         ...emptyEntry(),
         ...base,
@@ -283,7 +324,7 @@ export function diaryService(deps: Deps) {
           if (input[field] !== undefined && entry.kind !== 'task') throw wrongKind(field, 'task');
         if (input.parts !== undefined && entry.kind !== 'note') throw wrongKind('parts', 'note');
         if (entry.state === 'moved' && input.state)
-          throw new AppError(409, 'bad_request', 'This task was moved to another day; change it there.');
+          throw new AppError(409, 'task_closed', 'This task was moved to another day; change it there.');
         const startsAt = values.startsAt ?? entry.startsAt;
         const endsAt = values.endsAt !== undefined ? values.endsAt : entry.endsAt;
         if (startsAt && endsAt && endsAt < startsAt)
@@ -291,6 +332,9 @@ export function diaryService(deps: Deps) {
             { path: 'endsAt', code: 'too_small', message: 'An event cannot end before it starts' },
           ]);
         if (cancelled !== undefined) values.cancelledAt = cancelled ? clock.now() : null;
+        // A cancelled meeting did not happen: the contacts' log lines it wrote go.
+        if (cancelled && !entry.cancelledAt) await unlogEntry(tx, actor, entry);
+        checkEventDay(values.day ?? entry.day, startsAt, values.day ? 'day' : 'startsAt');
         await updateEntry(tx, actor.organizationId, id, values);
       });
       return presented(actor, id);
@@ -298,13 +342,11 @@ export function diaryService(deps: Deps) {
 
     async remove(actor: Actor, id: string) {
       await db.transaction(async (tx) => {
-        await ownEntry(actor, id, tx);
-        // The contact log entries it wrote go with it.
-        const written = (await linkRows(tx, actor.organizationId, id))
-          .map((l) => l.interactionId)
-          .filter((i): i is string => i !== null);
+        const entry = await ownEntry(actor, id, tx);
+        // The contact log lines it wrote go with it; a task moved here is open again where it was.
+        await unlogEntry(tx, actor, entry);
+        await reopenMovedTo(tx, actor.organizationId, id, clock.now());
         await deleteEntry(tx, actor.organizationId, id);
-        await deleteInteractions(tx, actor.organizationId, written);
       });
     },
 
@@ -318,6 +360,10 @@ export function diaryService(deps: Deps) {
 
     /** The evening review: decides the day's open tasks, plans the next day, and records the evening. */
     async review(actor: Actor, day: string, input: z.infer<typeof reviewBody>) {
+      if (day > dayAfterToday())
+        throw new AppError(400, 'validation_failed', 'A day can be reviewed once it has come.', [
+          { path: 'day', code: 'too_big', message: 'A day can be reviewed once it has come' },
+        ]);
       const tomorrow = nextDay(day);
       await db.transaction(async (tx) => {
         const open = new Map(
@@ -329,6 +375,7 @@ export function diaryService(deps: Deps) {
             throw new AppError(400, 'validation_failed', 'Not an open task of this day.', [
               { path: `tasks.${i}.id`, code: 'invalid_value', message: 'Not an open task of this day' },
             ]);
+          open.delete(decision.id);
           if (decision.action === 'move') await moveTask(tx, actor, task, tomorrow);
           else
             await updateEntry(tx, actor.organizationId, task.id, {
@@ -425,7 +472,11 @@ export function diaryService(deps: Deps) {
 
   async function moveTask(tx: Db, actor: Actor, task: EntryRow, to: string) {
     if (task.kind !== 'task' || task.state !== 'open')
-      throw new AppError(409, 'bad_request', 'Only open tasks can be moved.');
+      throw new AppError(409, 'task_closed', 'Only open tasks can be moved.');
+    if (to === task.day)
+      throw new AppError(400, 'validation_failed', 'The task is already on that day.', [
+        { path: 'to', code: 'invalid_value', message: 'The task is already on that day' },
+      ]);
     const now = clock.now();
     const copy: EntryRow = {
       ...task,
@@ -450,6 +501,20 @@ export function diaryService(deps: Deps) {
     });
     return copy.id;
   }
+}
+
+/**
+ * An event's start must fall on its day somewhere on Earth (UTC−12 to UTC+14), so the day view, the
+ * week and the calendar feed agree.
+ */
+function checkEventDay(day: string, startsAt: Date | null, field: 'day' | 'startsAt') {
+  if (!startsAt) return;
+  const dayStart = Date.parse(`${day}T00:00:00Z`);
+  const t = startsAt.getTime();
+  if (t >= dayStart - 14 * 3_600_000 && t < dayStart + 36 * 3_600_000) return;
+  throw new AppError(400, 'validation_failed', 'The start time is not on the event’s day.', [
+    { path: field, code: 'invalid_value', message: 'The start time is not on the event’s day' },
+  ]);
 }
 
 function emptyEntry(): Omit<

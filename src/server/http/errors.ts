@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'bad_request',
   'import_invalid',
   'no_sponsor',
+  'task_closed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
