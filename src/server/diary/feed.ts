@@ -2,8 +2,15 @@
 // Times are UTC, so every calendar shows them in its own time zone; UIDs are the entries' ids, so an
 // edited event replaces its earlier version (SEQUENCE rises with every change) and a cancelled one is
 // marked CANCELLED.
+import { randomBytes, randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
-import type { EntryRow } from './queries.ts';
+import { makeInvitationToken, organizationOfToken } from '../../core/structure/invitation-token.ts';
+import type { Actor } from '../auth/actor.ts';
+import { AppError } from '../http/errors.ts';
+import type { Deps } from '../http/types.ts';
+import { activeFeed, type EntryRow, feedByToken, feedEvents, insertFeed, revokeFeeds } from './queries.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const TYPE_LABEL: Record<NonNullable<EntryRow['eventType']>, string> = {
   meeting: 'Meeting',
@@ -51,4 +58,58 @@ export function calendarOf(events: EntryRow[], options: { name: string; now: Dat
     calendar.addSubcomponent(event);
   }
   return calendar.toString();
+}
+
+/** The calendar feed's use cases: my link, a new one, withdrawing it, and the public feed. */
+export function calendarFeeds({ database, clock }: Pick<Deps, 'database' | 'clock'>) {
+  const { db } = database;
+  const feedNotFound = () => new AppError(404, 'not_found', 'This calendar link does not exist.');
+
+  async function feedOf(actor: Actor) {
+    const feed = await activeFeed(db, actor.organizationId, actor.memberId);
+    return {
+      path: feed ? `/api/v1/calendar/${feed.token}.ics` : null,
+      createdAt: feed?.createdAt.toISOString() ?? null,
+    };
+  }
+
+  return {
+    feed: feedOf,
+
+    /** A new secret feed link; the old one stops working. */
+    async renewFeed(actor: Actor) {
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await revokeFeeds(tx, actor.organizationId, actor.memberId, now);
+        await insertFeed(tx, {
+          organizationId: actor.organizationId,
+          id: randomUUID(),
+          ownerId: actor.memberId,
+          token: makeInvitationToken(actor.organizationId, randomBytes(18)),
+          createdAt: now,
+        });
+      });
+      return feedOf(actor);
+    },
+
+    async revokeFeed(actor: Actor) {
+      await revokeFeeds(db, actor.organizationId, actor.memberId, clock.now());
+    },
+
+    /** The public feed behind a secret link: upcoming events (and the last four weeks). */
+    async calendar(token: string) {
+      const organizationId = organizationOfToken(token);
+      if (!organizationId) throw feedNotFound();
+      const row = await feedByToken(db, organizationId, token);
+      if (!row || row.feed.revokedAt) throw feedNotFound();
+      const now = clock.now();
+      const events = await feedEvents(
+        db,
+        organizationId,
+        row.feed.ownerId,
+        new Date(now.getTime() - 28 * DAY_MS),
+      );
+      return calendarOf(events, { name: `Downline — ${row.ownerName}`, now });
+    },
+  };
 }

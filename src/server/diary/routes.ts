@@ -5,6 +5,7 @@ import { actorOf, requireActor } from '../auth/actor.ts';
 import { errorResponses } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { memberIdParams } from '../structure/schemas.ts';
+import { calendarFeeds } from './feed.ts';
 import {
   activityQuery,
   activitySchema,
@@ -27,6 +28,7 @@ const tags = ['diary'];
 
 export async function diaryRoutes(app: App, deps: Deps) {
   const diary = diaryService(deps);
+  const feeds = calendarFeeds(deps);
   const guarded = { onRequest: requireActor };
 
   app.get(
@@ -163,7 +165,7 @@ export async function diaryRoutes(app: App, deps: Deps) {
         response: { 200: feedSchema, ...errorResponses(401) },
       },
     },
-    async (request) => diary.feed(actorOf(request)),
+    async (request) => feeds.feed(actorOf(request)),
   );
 
   app.post(
@@ -176,7 +178,7 @@ export async function diaryRoutes(app: App, deps: Deps) {
         response: { 200: feedSchema, ...errorResponses(401) },
       },
     },
-    async (request) => diary.renewFeed(actorOf(request)),
+    async (request) => feeds.renewFeed(actorOf(request)),
   );
 
   app.delete(
@@ -190,7 +192,7 @@ export async function diaryRoutes(app: App, deps: Deps) {
       },
     },
     async (request, reply) => {
-      await diary.revokeFeed(actorOf(request));
+      await feeds.revokeFeed(actorOf(request));
       return reply.status(204).send(null);
     },
   );
@@ -210,6 +212,6 @@ export async function diaryRoutes(app: App, deps: Deps) {
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')
         // The calendar is text, not JSON: the schema documents only the error.
-        .send((await diary.calendar(request.params.token.replace(/\.ics$/, ''))) as never),
+        .send((await feeds.calendar(request.params.token.replace(/\.ics$/, ''))) as never),
   );
 }

@@ -1,46 +1,30 @@
-// The diary's use cases: a day, a range (week, month), entries with their links to contacts and members,
-// moving tasks, the evening review with its streak, activity counts for the upline, the calendar feed.
-import { randomBytes, randomUUID } from 'node:crypto';
+// The diary's use cases: a day, a range (week, month), entries (links in links.ts), moving tasks, the
+// evening review with its streak, and activity counts for the upline. The calendar feed is in feed.ts.
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { InteractionKind } from '../../core/contacts/fields.ts';
-import { nextDay, reviewStreak, TASK_CATEGORIES } from '../../core/diary/fields.ts';
-import { makeInvitationToken, organizationOfToken } from '../../core/structure/invitation-token.ts';
+import { nextDay, reviewStreak } from '../../core/diary/fields.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
-import {
-  deleteInteractions,
-  getContact,
-  insertInteraction,
-  lastInteractionOn,
-  lockContact,
-  updateContact,
-} from '../contacts/queries.ts';
 import { contactService } from '../contacts/service.ts';
 import { AppError, errors } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
-import { memberAccess, structurePolicy } from '../structure/policy.ts';
+import { structurePolicy } from '../structure/policy.ts';
 import { getMember } from '../structure/queries.ts';
-import { calendarOf } from './feed.ts';
+import { diaryLinks } from './links.ts';
+import { dayOrder, presentEntry } from './presenters.ts';
 import {
-  activeFeed,
-  clearInteractionLinks,
   deleteEntry,
-  type EntryLinks,
   type EntryRow,
   entriesOfDays,
-  feedByToken,
-  feedEvents,
   getEntry,
   getReview,
   insertEntry,
-  insertFeed,
   insertLinks,
   linkRows,
   linksOf,
   openTasks,
   reopenMovedTo,
   reviewedDays,
-  revokeFeeds,
   saveReview,
   updateEntry,
   weeklyActivity,
@@ -51,81 +35,11 @@ type CreateInput = z.infer<typeof createEntryBody>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What a diary entry writes into a linked contact's interaction log. */
-const INTERACTION_OF: Record<NonNullable<EntryRow['eventType']>, InteractionKind> = {
-  meeting: 'meeting',
-  two_plus_one: 'two_plus_one',
-  presentation: 'meeting',
-  training: 'meeting',
-  call: 'call',
-  other: 'meeting',
-};
-
-export function presentEntry(row: { entry: EntryRow; movedTo: string | null; links: EntryLinks }) {
-  const e = row.entry;
-  return {
-    id: e.id,
-    kind: e.kind,
-    day: e.day,
-    title: e.title,
-    details: e.details,
-    eventType: e.eventType,
-    startsAt: e.startsAt?.toISOString() ?? null,
-    endsAt: e.endsAt?.toISOString() ?? null,
-    place: e.place,
-    link: e.link,
-    category: e.category,
-    state: e.state,
-    movedTo: row.movedTo,
-    parts: e.parts,
-    callBackOn: e.callBackOn,
-    cancelled: e.cancelledAt !== null,
-    links: row.links,
-    createdAt: e.createdAt.toISOString(),
-    updatedAt: e.updatedAt.toISOString(),
-  };
-}
-
-/** A day's order: events by start, then tasks urgent → necessary, then notes; each in the order written. */
-function dayOrder(a: EntryRow, b: EntryRow) {
-  const rank = (e: EntryRow) => (e.kind === 'event' ? 0 : e.kind === 'task' ? 1 : 2);
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (a.kind === 'event') return (a.startsAt?.getTime() ?? 0) - (b.startsAt?.getTime() ?? 0);
-  if (a.kind === 'task') {
-    const category = TASK_CATEGORIES.indexOf(a.category!) - TASK_CATEGORIES.indexOf(b.category!);
-    if (category) return category;
-  }
-  return a.createdAt.getTime() - b.createdAt.getTime();
-}
-
-const feedNotFound = () => new AppError(404, 'not_found', 'This calendar link does not exist.');
-
 export function diaryService(deps: Deps) {
   const { database, clock } = deps;
   const { db } = database;
   const contacts = contactService(deps);
   const todayOf = (today?: string) => today ?? clock.now().toISOString().slice(0, 10);
-  /** The latest day that is "today" somewhere: the server's UTC date plus one. */
-  const dayAfterToday = () => nextDay(clock.now().toISOString().slice(0, 10));
-
-  /** Removes the log lines an entry wrote; a contact's last contact falls back to what is left. */
-  async function unlogEntry(tx: Db, actor: Actor, entry: EntryRow) {
-    const links = (await linkRows(tx, actor.organizationId, entry.id)).filter((l) => l.interactionId);
-    await deleteInteractions(
-      tx,
-      actor.organizationId,
-      links.map((l) => l.interactionId!),
-    );
-    for (const l of links) {
-      const found = await getContact(tx, actor.organizationId, l.contactId!, () => '');
-      if (found?.contact.lastContactOn === entry.day)
-        await updateContact(tx, actor.organizationId, l.contactId!, {
-          lastContactOn: await lastInteractionOn(tx, actor.organizationId, l.contactId!),
-          updatedAt: clock.now(),
-        });
-    }
-    await clearInteractionLinks(tx, actor.organizationId, entry.id);
-  }
 
   /** The entry if it is the actor's; anything else is "not found", whether or not it exists. */
   async function ownEntry(actor: Actor, id: string, tx: Db = db) {
@@ -147,74 +61,7 @@ export function diaryService(deps: Deps) {
     });
   }
 
-  /**
-   * Links an entry to my contacts and to members of my structure. An event or note of today or before
-   * writes a line into each linked contact's log (kind and date only: the diary's words stay private,
-   * also from a sponsor the contact is shared with), sets the last contact, and its "call back on"
-   * becomes the next follow-up — or else a follow-up due by then counts as done, as when logging.
-   */
-  async function link(tx: Db, actor: Actor, entry: EntryRow, contactIds: string[], memberIds: string[]) {
-    const rows = [];
-    const held = entry.kind !== 'task' && entry.day <= dayAfterToday();
-    const seenContacts = new Set<string>();
-    for (const [i, contactId] of contactIds.entries()) {
-      if (seenContacts.has(contactId)) continue;
-      seenContacts.add(contactId);
-      await lockContact(tx, actor.organizationId, contactId);
-      const found = await getContact(tx, actor.organizationId, contactId, () => '');
-      if (!found || found.contact.ownerId !== actor.memberId)
-        throw new AppError(404, 'not_found', 'Contact not found.', [
-          { path: `contactIds.${i}`, code: 'not_found', message: 'Contact not found' },
-        ]);
-      let interactionId: string | null = null;
-      if (held) {
-        interactionId = randomUUID();
-        await insertInteraction(tx, {
-          organizationId: actor.organizationId,
-          id: interactionId,
-          contactId,
-          kind: INTERACTION_OF[entry.eventType ?? 'meeting'],
-          occurredOn: entry.day,
-          outcome: null,
-          note: null,
-          stage: null,
-          nextFollowUpOn: entry.callBackOn,
-          createdAt: clock.now(),
-        });
-        const c = found.contact;
-        const nextFollowUpOn = entry.callBackOn
-          ? entry.callBackOn
-          : c.nextFollowUpOn && c.nextFollowUpOn <= entry.day
-            ? null
-            : c.nextFollowUpOn;
-        await updateContact(tx, actor.organizationId, contactId, {
-          lastContactOn: !c.lastContactOn || c.lastContactOn < entry.day ? entry.day : c.lastContactOn,
-          nextFollowUpOn,
-          ...(c.stage === 'new' ? { stage: 'contacted' as const } : {}),
-          updatedAt: clock.now(),
-        });
-      }
-      rows.push({
-        organizationId: actor.organizationId,
-        id: randomUUID(),
-        entryId: entry.id,
-        contactId,
-        interactionId,
-      });
-    }
-    const seenMembers = new Set<string>();
-    for (const [i, memberId] of memberIds.entries()) {
-      if (seenMembers.has(memberId)) continue;
-      seenMembers.add(memberId);
-      const member = await getMember(tx, actor.organizationId, memberId);
-      if (!member || memberAccess(actor, member) === null)
-        throw new AppError(404, 'not_found', 'Member not found.', [
-          { path: `memberIds.${i}`, code: 'not_found', message: 'Member not found' },
-        ]);
-      rows.push({ organizationId: actor.organizationId, id: randomUUID(), entryId: entry.id, memberId });
-    }
-    await insertLinks(tx, rows);
-  }
+  const { link, unlogEntry, dayAfterToday } = diaryLinks(deps);
 
   async function create(actor: Actor, input: CreateInput, tx: Db) {
     const now = clock.now();
@@ -422,53 +269,7 @@ export function diaryService(deps: Deps) {
       }
       return { weeks: result, streak: reviewStreak(days, day) };
     },
-
-    feed: feedOf,
-
-    /** A new secret feed link; the old one stops working. */
-    async renewFeed(actor: Actor) {
-      const now = clock.now();
-      await db.transaction(async (tx) => {
-        await revokeFeeds(tx, actor.organizationId, actor.memberId, now);
-        await insertFeed(tx, {
-          organizationId: actor.organizationId,
-          id: randomUUID(),
-          ownerId: actor.memberId,
-          token: makeInvitationToken(actor.organizationId, randomBytes(18)),
-          createdAt: now,
-        });
-      });
-      return feedOf(actor);
-    },
-
-    async revokeFeed(actor: Actor) {
-      await revokeFeeds(db, actor.organizationId, actor.memberId, clock.now());
-    },
-
-    /** The public feed behind a secret link: upcoming events (and the last four weeks). */
-    async calendar(token: string) {
-      const organizationId = organizationOfToken(token);
-      if (!organizationId) throw feedNotFound();
-      const row = await feedByToken(db, organizationId, token);
-      if (!row || row.feed.revokedAt) throw feedNotFound();
-      const now = clock.now();
-      const events = await feedEvents(
-        db,
-        organizationId,
-        row.feed.ownerId,
-        new Date(now.getTime() - 28 * DAY_MS),
-      );
-      return calendarOf(events, { name: `Downline — ${row.ownerName}`, now });
-    },
   };
-
-  async function feedOf(actor: Actor) {
-    const feed = await activeFeed(db, actor.organizationId, actor.memberId);
-    return {
-      path: feed ? `/api/v1/calendar/${feed.token}.ics` : null,
-      createdAt: feed?.createdAt.toISOString() ?? null,
-    };
-  }
 
   async function moveTask(tx: Db, actor: Actor, task: EntryRow, to: string) {
     if (task.kind !== 'task' || task.state !== 'open')
