@@ -5,7 +5,18 @@
 // returns to the same place in a long list.
 import path from 'node:path';
 import { type Browser, expect, test } from '@playwright/test';
-import { ContactsPage, owner, sameOrigin, setOwnCountry, signInAs, signInAsOwner } from './pages.ts';
+import {
+  ContactsPage,
+  calendarDaysLater,
+  joinOnAPhone,
+  owner,
+  phoneOptions,
+  sameOrigin,
+  setOwnCountry,
+  signInAs,
+  signInAsOwner,
+  TIME_ZONE,
+} from './pages.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -19,20 +30,8 @@ const prospect = { name: 'Petar Prospect', phone: '+359 888 123 456', city: 'Ð’Ð
 
 // The device's day decides what is due: the browser clock is fixed now, then moved two calendar days on
 // (counted in days, not as 48 hours, which miss or overshoot a day around a clock change).
-const TIME_ZONE = 'Europe/Sofia';
 const now = new Date();
-/** The calendar day `days` after today in the browser's time zone, at noon UTC (afternoon there). */
-function calendarDaysLater(days: number, from = now): Date {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(from);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return new Date(Date.UTC(part('year'), part('month') - 1, part('day') + days, 12));
-}
-const twoDaysLater = calendarDaysLater(2);
+const twoDaysLater = calendarDaysLater(2, now);
 const weekdayOf = (date: Date) =>
   new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: TIME_ZONE }).format(date);
 
@@ -43,27 +42,7 @@ test('a member adds a contact on the phone, logs a call and finds the follow-up 
   browser,
 }) => {
   await signInAsOwner(page);
-  const invitation = await page.request.post('/api/v1/invitations', {
-    data: { kind: 'partner' },
-    headers: sameOrigin(page),
-  });
-  expect(invitation.status()).toBe(201);
-  const link = (await invitation.json()).path as string;
-
-  const phone = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const lina = await phone.newPage();
-  await lina.clock.setFixedTime(now);
-  await lina.goto(link);
-  await lina.getByLabel('Your name').fill(member.name);
-  await lina.getByRole('textbox', { name: 'E-mail', exact: true }).fill(member.email);
-  await lina.getByRole('textbox', { name: 'Password', exact: true }).fill(member.password);
-  await lina.getByLabel('City (optional)').fill(member.city);
-  await lina.getByRole('button', { name: 'Create my account' }).click();
-  await expect(lina.getByTestId('today-greeting')).toContainText('Lina');
+  const { context: phone, page: lina } = await joinOnAPhone(page, browser, member, now);
 
   const contacts = new ContactsPage(lina);
   await contacts.openFromMenu();
@@ -194,11 +173,7 @@ test('an Outlook export in German is previewed, then imported', async ({ page })
 
 /** A phone, signed in as the member. */
 async function linaOnAPhone(browser: Browser) {
-  const phone = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    isMobile: true,
-    hasTouch: true,
-  });
+  const phone = await browser.newContext(phoneOptions);
   const lina = await phone.newPage();
   await signInAs(lina, member.email, member.password);
   return { phone, lina };

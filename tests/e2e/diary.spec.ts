@@ -3,7 +3,15 @@
 // done, one moved to tomorrow, one more planned for tomorrow; the streak starts, tomorrow holds both
 // tasks, and the sponsor sees only the counts.
 import { type Browser, expect, test } from '@playwright/test';
-import { DiaryPage, sameOrigin, signInAs, signInAsOwner } from './pages.ts';
+import {
+  calendarDaysLater,
+  DiaryPage,
+  joinOnAPhone,
+  phoneOptions,
+  sameOrigin,
+  signInAs,
+  signInAsOwner,
+} from './pages.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,24 +24,11 @@ const member = {
 const prospect = { name: 'Ivo Interested', phone: '+359 887 555 111', city: 'Варна' };
 
 // The device's day decides "today" and "tomorrow": the browser clock is fixed for the whole spec.
-const TIME_ZONE = 'Europe/Sofia';
 const now = new Date();
-function calendarDaysLater(days: number): Date {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(now);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return new Date(Date.UTC(part('year'), part('month') - 1, part('day') + days, 12));
-}
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const weekdayOf = (date: Date) =>
   new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(date);
-const tomorrow = isoDay(calendarDaysLater(1));
-
-const phoneOptions = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
+const tomorrow = isoDay(calendarDaysLater(1, now));
 
 async function phonePage(browser: Browser) {
   const context = await browser.newContext(phoneOptions);
@@ -47,21 +42,7 @@ test('on a phone, a 2+1 meeting and a note with a call-back date land on the con
   browser,
 }) => {
   await signInAsOwner(page);
-  const invitation = await page.request.post('/api/v1/invitations', {
-    data: { kind: 'partner' },
-    headers: sameOrigin(page),
-  });
-  expect(invitation.status()).toBe(201);
-  const link = (await invitation.json()).path as string;
-
-  const { context, page: dora } = await phonePage(browser);
-  await dora.goto(link);
-  await dora.getByLabel('Your name').fill(member.name);
-  await dora.getByRole('textbox', { name: 'E-mail', exact: true }).fill(member.email);
-  await dora.getByRole('textbox', { name: 'Password', exact: true }).fill(member.password);
-  await dora.getByLabel('City (optional)').fill(member.city);
-  await dora.getByRole('button', { name: 'Create my account' }).click();
-  await expect(dora.getByTestId('today-greeting')).toContainText('Dora');
+  const { context, page: dora } = await joinOnAPhone(page, browser, member, now);
   const created = await dora.request.post('/api/v1/contacts', { data: prospect, headers: sameOrigin(dora) });
   expect(created.status()).toBe(201);
 
@@ -92,7 +73,7 @@ test('on a phone, a 2+1 meeting and a note with a call-back date land on the con
   await note.getByText('In 2 days', { exact: true }).click();
   await expect(note.getByTestId('call-back-hint')).toContainText('Link a contact');
   await diary.pickContact(note, 'Ivo', /Ivo Interested/);
-  await expect(note.getByTestId('call-back-hint')).toContainText(weekdayOf(calendarDaysLater(2)));
+  await expect(note.getByTestId('call-back-hint')).toContainText(weekdayOf(calendarDaysLater(2, now)));
   await note.getByRole('button', { name: 'Save' }).click();
   await expect(dora.getByText('Note saved.')).toBeVisible();
   await expect(diary.note('The starter set')).toContainText('Call back on');

@@ -1,5 +1,5 @@
 // Page objects for flows the specs repeat.
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 
 export const owner = {
   organizationName: 'Team Sunrise',
@@ -69,6 +69,59 @@ export async function signInAsOwner(page: Page) {
 /** Headers for a state-changing request through `page.request`: the CSRF guard wants the app's origin. */
 export function sameOrigin(page: Page) {
   return { origin: new URL(page.url()).origin };
+}
+
+/** A 375-px touch phone, for `browser.newContext`. */
+export const phoneOptions = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
+
+/** The browser's time zone (playwright.config.ts): the device's day decides "today". */
+export const TIME_ZONE = 'Europe/Sofia';
+
+/**
+ * The calendar day `days` after `from` in the browser's time zone, at noon UTC (afternoon there): counted
+ * in days, not as 24-hour steps, which miss or overshoot a day around a clock change.
+ */
+export function calendarDaysLater(days: number, from: Date): Date {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(from);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return new Date(Date.UTC(part('year'), part('month') - 1, part('day') + days, 12));
+}
+
+export interface NewMember {
+  name: string;
+  email: string;
+  password: string;
+  city: string;
+}
+
+/**
+ * The signed-in owner (`sponsor`) makes a partner invitation; the new member opens it on a phone whose
+ * clock stands at `now`, creates their account and lands on Today. Returns the phone and its page.
+ */
+export async function joinOnAPhone(sponsor: Page, browser: Browser, member: NewMember, now: Date) {
+  const invitation = await sponsor.request.post('/api/v1/invitations', {
+    data: { kind: 'partner' },
+    headers: sameOrigin(sponsor),
+  });
+  expect(invitation.status()).toBe(201);
+  const link = (await invitation.json()).path as string;
+
+  const context = await browser.newContext(phoneOptions);
+  const page = await context.newPage();
+  await page.clock.setFixedTime(now);
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(member.name);
+  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(member.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(member.password);
+  await page.getByLabel('City (optional)').fill(member.city);
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page.getByTestId('today-greeting')).toContainText(member.name.split(' ')[0]!);
+  return { context, page };
 }
 
 /** Signs in as someone other than the owner and waits for Today. */

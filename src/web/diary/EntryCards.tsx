@@ -157,6 +157,42 @@ function DeleteItem({ onClick }: { onClick: () => void }) {
   );
 }
 
+function EditItem({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation('diary');
+  return (
+    <Menu.Item leftSection={<IconPencil size={16} />} onClick={onClick}>
+      {t('entry.edit')}
+    </Menu.Item>
+  );
+}
+
+/** "Delete this entry?" for a task or a note (an event's dialog also offers to cancel it). */
+function ConfirmDelete({
+  opened,
+  onClose,
+  change,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  change: ReturnType<typeof useEntryChange>;
+}) {
+  const { t } = useTranslation('diary');
+  return (
+    <Confirm
+      opened={opened}
+      onClose={onClose}
+      title={t('entry.deleteTitle')}
+      body={t('entry.deleteBody')}
+      confirm={t('entry.delete')}
+      loading={change.isPending}
+      onConfirm={() => {
+        change.mutate({ remove: true });
+        onClose();
+      }}
+    />
+  );
+}
+
 export function EventCard({ entry, onEdit }: { entry: Entry; onEdit?: Edit }) {
   const { t } = useTranslation('diary');
   const span = useTimeSpan();
@@ -208,11 +244,7 @@ export function EventCard({ entry, onEdit }: { entry: Entry; onEdit?: Edit }) {
           <LinkedPeople entry={entry} />
         </div>
         <EntryMenu label={t('entry.actions', { title: entry.title })}>
-          {onEdit && (
-            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(entry)}>
-              {t('entry.edit')}
-            </Menu.Item>
-          )}
+          {onEdit && <EditItem onClick={() => onEdit(entry)} />}
           <Menu.Item leftSection={<IconBan size={16} />} onClick={() => setConfirm('cancel')}>
             {t('entry.cancelEvent')}
           </Menu.Item>
@@ -335,11 +367,7 @@ export function TaskCard({ entry, onEdit }: { entry: Entry; onEdit?: Edit }) {
               {t('entry.reopen')}
             </Menu.Item>
           )}
-          {state !== 'moved' && onEdit && (
-            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(entry)}>
-              {t('entry.edit')}
-            </Menu.Item>
-          )}
+          {state !== 'moved' && onEdit && <EditItem onClick={() => onEdit(entry)} />}
           <DeleteItem onClick={() => setConfirmDelete(true)} />
         </EntryMenu>
       </Group>
@@ -351,18 +379,7 @@ export function TaskCard({ entry, onEdit }: { entry: Entry; onEdit?: Edit }) {
           </AnchorLink>
         </Text>
       )}
-      <Confirm
-        opened={confirmDelete}
-        onClose={() => setConfirmDelete(false)}
-        title={t('entry.deleteTitle')}
-        body={t('entry.deleteBody')}
-        confirm={t('entry.delete')}
-        loading={change.isPending}
-        onConfirm={() => {
-          change.mutate({ remove: true });
-          setConfirmDelete(false);
-        }}
-      />
+      <ConfirmDelete opened={confirmDelete} onClose={() => setConfirmDelete(false)} change={change} />
     </Card>
   );
 }
@@ -413,26 +430,11 @@ export function NoteCard({ entry, onEdit }: { entry: Entry; onEdit?: Edit }) {
           <LinkedPeople entry={entry} />
         </Stack>
         <EntryMenu label={t('entry.actions', { title: entry.title })}>
-          {onEdit && (
-            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(entry)}>
-              {t('entry.edit')}
-            </Menu.Item>
-          )}
+          {onEdit && <EditItem onClick={() => onEdit(entry)} />}
           <DeleteItem onClick={() => setConfirmDelete(true)} />
         </EntryMenu>
       </Group>
-      <Confirm
-        opened={confirmDelete}
-        onClose={() => setConfirmDelete(false)}
-        title={t('entry.deleteTitle')}
-        body={t('entry.deleteBody')}
-        confirm={t('entry.delete')}
-        loading={change.isPending}
-        onConfirm={() => {
-          change.mutate({ remove: true });
-          setConfirmDelete(false);
-        }}
-      />
+      <ConfirmDelete opened={confirmDelete} onClose={() => setConfirmDelete(false)} change={change} />
     </Card>
   );
 }

@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { EntryKind } from '../../core/diary/fields.ts';
 import { useDay } from '../contacts/parts.tsx';
 import type { Entry } from './api.ts';
-import { EventForm, NoteForm, TaskForm } from './EntryForms.tsx';
+import { EventForm } from './forms/EventForm.tsx';
+import { NoteForm } from './forms/NoteForm.tsx';
+import { TaskForm } from './forms/TaskForm.tsx';
 
 export const KIND_ICONS: Record<EntryKind, TablerIcon> = {
   event: IconCalendarEvent,
