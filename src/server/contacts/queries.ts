@@ -146,6 +146,15 @@ export async function deleteInteractions(db: Db, organizationId: string, ids: st
     .where(and(eq(contactInteractions.organizationId, organizationId), inArray(contactInteractions.id, ids)));
 }
 
+/** Gives log entries another date (their diary entry moved to another day). */
+export async function redateInteractions(db: Db, organizationId: string, ids: string[], day: string) {
+  if (ids.length === 0) return;
+  await db
+    .update(contactInteractions)
+    .set({ occurredOn: day })
+    .where(and(eq(contactInteractions.organizationId, organizationId), inArray(contactInteractions.id, ids)));
+}
+
 /** The latest interaction date of a contact (after one was removed), or null. */
 export async function lastInteractionOn(db: Db, organizationId: string, contactId: string) {
   const [row] = await db

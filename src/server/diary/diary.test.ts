@@ -315,6 +315,24 @@ describe('diary', () => {
       expect(page.interactions).toEqual([]);
     });
 
+    it('a note moved to another day moves its log lines, or takes them back while that day is ahead', async () => {
+      const contact = await addContact('carl', { name: 'Moved note' });
+      const note = await write('carl', {
+        kind: 'note',
+        day: '2026-03-14',
+        title: 'Talked',
+        contactIds: [contact.id],
+      });
+      await as('carl').patch(`/api/v1/diary/entries/${note.id}`, { day: '2026-03-12' });
+      let page = (await as('carl').get(`/api/v1/contacts/${contact.id}`)).json();
+      expect(page.interactions.map((i: { occurredOn: string }) => i.occurredOn)).toEqual(['2026-03-12']);
+      expect(page.contact.lastContactOn).toBe('2026-03-12');
+      await as('carl').patch(`/api/v1/diary/entries/${note.id}`, { day: '2026-04-01' });
+      page = (await as('carl').get(`/api/v1/contacts/${contact.id}`)).json();
+      expect(page.interactions).toEqual([]);
+      expect(page.contact.lastContactOn).toBeNull();
+    });
+
     it('refuses what would leave the diary inconsistent', async () => {
       const task = await write('carl', { kind: 'task', day: '2026-03-13', title: 'Twice' });
       expect(

@@ -10,6 +10,7 @@ import {
   insertInteraction,
   lastInteractionOn,
   lockContact,
+  redateInteractions,
   updateContact,
 } from '../contacts/queries.ts';
 import { AppError } from '../http/errors.ts';
@@ -120,5 +121,30 @@ export function diaryLinks({ clock }: Pick<Deps, 'clock'>) {
     await insertLinks(tx, rows);
   }
 
-  return { link, unlogEntry, dayAfterToday };
+  /** An entry moved to another (past or present) day: the log lines it wrote take the new date. */
+  async function relogEntry(tx: Db, actor: Actor, entry: EntryRow, day: string) {
+    const links = (await linkRows(tx, actor.organizationId, entry.id)).filter((l) => l.interactionId);
+    await redateInteractions(
+      tx,
+      actor.organizationId,
+      links.map((l) => l.interactionId!),
+      day,
+    );
+    for (const l of links) {
+      const found = await getContact(tx, actor.organizationId, l.contactId!, () => '');
+      if (!found) continue;
+      const last = found.contact.lastContactOn;
+      await updateContact(tx, actor.organizationId, l.contactId!, {
+        lastContactOn:
+          last === entry.day
+            ? await lastInteractionOn(tx, actor.organizationId, l.contactId!)
+            : !last || last < day
+              ? day
+              : last,
+        updatedAt: clock.now(),
+      });
+    }
+  }
+
+  return { link, unlogEntry, relogEntry, dayAfterToday };
 }

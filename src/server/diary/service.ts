@@ -61,7 +61,7 @@ export function diaryService(deps: Deps) {
     });
   }
 
-  const { link, unlogEntry, dayAfterToday } = diaryLinks(deps);
+  const { link, unlogEntry, relogEntry, dayAfterToday } = diaryLinks(deps);
 
   async function create(actor: Actor, input: CreateInput, tx: Db) {
     const now = clock.now();
@@ -181,6 +181,11 @@ export function diaryService(deps: Deps) {
         if (cancelled !== undefined) values.cancelledAt = cancelled ? clock.now() : null;
         // A cancelled meeting did not happen: the contacts' log lines it wrote go.
         if (cancelled && !entry.cancelledAt) await unlogEntry(tx, actor, entry);
+        // Moved to another day: its log lines move too, or go while that day is still ahead.
+        else if (values.day && values.day !== entry.day && !entry.cancelledAt) {
+          if (values.day > dayAfterToday()) await unlogEntry(tx, actor, entry);
+          else await relogEntry(tx, actor, entry, values.day);
+        }
         checkEventDay(values.day ?? entry.day, startsAt, values.day ? 'day' : 'startsAt');
         await updateEntry(tx, actor.organizationId, id, values);
       });
