@@ -37,6 +37,7 @@ import { contactService, derivedColumns } from '../src/server/contacts/service.t
 import { systemClock } from '../src/server/http/types.ts';
 import { createOrganizationWithOwner } from '../src/server/organizations/service.ts';
 import { placeMembers } from '../src/server/structure/tree.ts';
+import { machine, median, pgliteVersion, timed } from './measure.ts';
 import { describeSettings, startBenchPostgres } from './postgres-settings.ts';
 
 const SEED = 1;
@@ -324,15 +325,7 @@ interface Stats {
 
 function stats(values: number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median, p95: sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)]! };
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
+  return { median: median(sorted), p95: sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)]! };
 }
 
 /**
@@ -462,18 +455,6 @@ async function benchOn(
 
 // ---- Report ----------------------------------------------------------------------------------------
 
-function machine(serverVersions: string[]) {
-  const cpus = os.cpus();
-  return [
-    `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}`,
-    `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM`,
-    `${os.type()} ${os.release()}`,
-    `Node ${process.version}`,
-    ...serverVersions,
-  ].join(' · ');
-}
-
 const loadAverage = () =>
   os
     .loadavg()
@@ -554,11 +535,7 @@ export async function run(argv: string[]) {
   }
 
   if (!skip.has('pglite')) {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const probe = await PGlite.create();
-    const [v] = (await probe.query<{ v: string }>(`select current_setting('server_version') as v`)).rows;
-    versions.push(`PGlite ${v!.v} (data directory on disk)`);
-    await probe.close();
+    versions.push(await pgliteVersion());
     const dir = mkdtempSync(path.join(os.tmpdir(), 'downline-bench-pglite-'));
     const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
     try {

@@ -19,6 +19,7 @@ import { type Database, type Db, openDatabase } from '../src/db/client.ts';
 import { importMembers } from '../src/server/imports/service.ts';
 import { createOrganizationWithOwner } from '../src/server/organizations/service.ts';
 import { moveSubtree } from '../src/server/structure/queries.ts';
+import { machine, median, pgliteVersion, timed } from './measure.ts';
 import { describeSettings, serverSettings, startBenchPostgres } from './postgres-settings.ts';
 
 const SEED = 1;
@@ -30,18 +31,6 @@ interface Row {
   path: number;
   naive?: number;
   note?: string;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
 }
 
 /** Median of `runs` timings after one warm-up run. */
@@ -235,18 +224,6 @@ async function benchSize(
   return rows;
 }
 
-function machine(serverVersions: string[]) {
-  const cpus = os.cpus();
-  return [
-    `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}`,
-    `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM`,
-    `${os.type()} ${os.release()}`,
-    `Node ${process.version}`,
-    ...serverVersions,
-  ].join(' · ');
-}
-
 const fmt = (ms: number) =>
   ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`;
 
@@ -342,11 +319,7 @@ export async function run(argv: string[]) {
   }
 
   if (!skip.has('pglite')) {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const probe = await PGlite.create();
-    const [v] = (await probe.query<{ v: string }>(`select current_setting('server_version') as v`)).rows;
-    versions.push(`PGlite ${v!.v} (data directory on disk)`);
-    await probe.close();
+    versions.push(await pgliteVersion());
     for (const size of pgliteSizes) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'downline-bench-pglite-'));
       const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });

@@ -4,6 +4,7 @@ import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconFlame, IconMoonStars, IconNotebook } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToday } from '../contacts/useToday.ts';
 import { errorMessage } from '../ui/errors.ts';
@@ -43,54 +44,20 @@ export function TodayDiaryCard() {
       {page.isError && <Text c="red">{errorMessage(t, page.error)}</Text>}
       {data && (
         <Stack gap="sm">
-          <div>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase" mb={4}>
-              {t('day.agenda')}
-            </Text>
-            {events.length ? (
-              <Stack gap={2} data-testid="today-agenda">
-                {events.slice(0, SHOWN).map((e) => (
-                  <EntryLine key={e.id} entry={e} />
-                ))}
-                {events.length > SHOWN && (
-                  <Text size="xs" c="dimmed">
-                    {t('today.more', {
-                      count: events.length - SHOWN,
-                      formatted: format.number(events.length - SHOWN),
-                    })}
-                  </Text>
-                )}
-              </Stack>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t('today.noEvents')}
-              </Text>
-            )}
-          </div>
-          <div>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase" mb={4}>
-              {t('today.openTasks', { count: open.length, formatted: format.number(open.length) })}
-            </Text>
-            {open.length ? (
-              <Stack gap={6} data-testid="today-tasks">
-                {open.slice(0, SHOWN).map((e) => (
-                  <EntryCard key={e.id} entry={e} />
-                ))}
-                {open.length > SHOWN && (
-                  <Text size="xs" c="dimmed">
-                    {t('today.more', {
-                      count: open.length - SHOWN,
-                      formatted: format.number(open.length - SHOWN),
-                    })}
-                  </Text>
-                )}
-              </Stack>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t('today.noTasks')}
-              </Text>
-            )}
-          </div>
+          <CardSection
+            title={t('day.agenda')}
+            empty={t('today.noEvents')}
+            testId="today-agenda"
+            gap={2}
+            items={events.map((e) => <EntryLine key={e.id} entry={e} />)}
+          />
+          <CardSection
+            title={t('today.openTasks', { count: open.length, formatted: format.number(open.length) })}
+            empty={t('today.noTasks')}
+            testId="today-tasks"
+            gap={6}
+            items={open.map((e) => <EntryCard key={e.id} entry={e} />)}
+          />
           <Group gap="xs" justify="space-between" wrap="wrap">
             <AnchorLink to="/diary" size="sm" fw={600}>
               {t('today.open')}
@@ -118,5 +85,39 @@ export function TodayDiaryCard() {
         </Stack>
       )}
     </Card>
+  );
+}
+
+/** A heading, the first few items (and how many more), or what to say when there are none. */
+function CardSection(props: {
+  title: string;
+  empty: string;
+  testId: string;
+  gap: number;
+  items: ReactNode[];
+}) {
+  const { t } = useTranslation('diary');
+  const format = useFormat();
+  const more = props.items.length - SHOWN;
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase" mb={4}>
+        {props.title}
+      </Text>
+      {props.items.length ? (
+        <Stack gap={props.gap} data-testid={props.testId}>
+          {props.items.slice(0, SHOWN)}
+          {more > 0 && (
+            <Text size="xs" c="dimmed">
+              {t('today.more', { count: more, formatted: format.number(more) })}
+            </Text>
+          )}
+        </Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {props.empty}
+        </Text>
+      )}
+    </div>
   );
 }
