@@ -20,6 +20,7 @@ import type { Config } from './config.ts';
 import { contactImportRoutes } from './contacts/import-routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
 import { diaryRoutes } from './diary/routes.ts';
+import { followupRoutes } from './followup/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerCsrfGuard } from './http/csrf.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
@@ -103,6 +104,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     await contactRoutes(scope, deps);
     await contactImportRoutes(scope, deps);
     await diaryRoutes(scope, deps);
+    await followupRoutes(scope, deps);
   });
   await registerWebApp(app, config.webDir);
 

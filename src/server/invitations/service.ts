@@ -8,6 +8,7 @@ import { members } from '../../db/schema/index.ts';
 import { createAccount } from '../accounts/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { linkJoinedContacts } from '../contacts/queries.ts';
+import { openFollowup } from '../followup/queries.ts';
 import { AppError, errors } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { getMember } from '../structure/queries.ts';
@@ -166,6 +167,7 @@ export function invitationService(deps: Deps) {
             role: 'member',
             joinedOn: clock.now().toISOString().slice(0, 10),
           });
+          await openFollowup(tx, organizationId, member);
           // A contact this link was made for is now this member (contacts/service.ts invite).
           const stage = invitation.kind === 'partner' ? 'joined_partner' : 'joined_customer';
           await linkJoinedContacts(tx, organizationId, invitation.id, member.id, stage, clock.now());

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { isInSubtree } from '../../core/structure/path.ts';
 import type { Actor } from '../auth/actor.ts';
+import { openFollowup } from '../followup/queries.ts';
 import { AppError, errors } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { memberAccess, structurePolicy } from './policy.ts';
@@ -88,12 +89,15 @@ export function structureService({ database, clock }: Deps) {
         } catch {
           throw sponsorNotFound();
         }
-        return placeMember(tx, actor.organizationId, sponsor.id, {
+        const member = await placeMember(tx, actor.organizationId, sponsor.id, {
           ...profile,
           messengers: profile.messengers ?? {},
           joinedOn: profile.joinedOn ?? clock.now().toISOString().slice(0, 10),
           role: 'member',
         });
+        // The sponsor's follow-up of the newcomer starts with them (counted from their join date).
+        await openFollowup(tx, actor.organizationId, member);
+        return member;
       });
     },
 

@@ -1,0 +1,272 @@
+// Following up a new member: opened on joining from the template of the day, due dates and the contact
+// flag against an injected clock and the device's day, intake answers, ticks, steps that tick
+// themselves, and the board.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useContactsTeam } from '../../../tests/support/contacts-team.ts';
+import { type Joined, joinUnder } from '../../../tests/support/followup.ts';
+import { expectError, fieldPaths, useTestContext } from '../../../tests/support/index.ts';
+
+interface Step {
+  key: string;
+  dueOn: string;
+  done: boolean;
+  overdue: boolean;
+  doneBy: { name: string } | null;
+}
+
+const stepOf = (body: { steps: Step[] }, key: string) => body.steps.find((s) => s.key === key)!;
+
+describe('following up a new member', () => {
+  const ctx = useTestContext();
+  const { m, as } = useContactsTeam(ctx);
+  let nina: Joined;
+
+  beforeAll(async () => {
+    ctx.clock.set('2026-03-15T10:00:00Z');
+    nina = await joinUnder(ctx, as('anna'), 'Nina Petrova');
+  });
+
+  it('joining opens the follow-up with due dates counted from the join day', async () => {
+    const response = await as('anna').get(`/api/v1/members/${nina.id}/followup?today=2026-03-15`);
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.member).toMatchObject({
+      name: 'Nina Petrova',
+      joinedOn: '2026-03-15',
+      sponsor: { id: m.anna.id },
+    });
+    expect(body.steps.map((s: Step) => [s.key, s.dueOn])).toEqual([
+      ['intake', '2026-03-16'],
+      ['marketing_plan', '2026-03-17'],
+      ['goal', '2026-03-17'],
+      ['lists', '2026-03-17'],
+      ['diary', '2026-03-17'],
+      ['business_plan', '2026-03-21'],
+      ['business_card', '2026-03-21'],
+      ['presentation', '2026-03-21'],
+      ['sponsoring', '2026-03-28'],
+    ]);
+    expect(body.steps.every((s: Step) => !s.done && !s.overdue)).toBe(true);
+    expect(body.intake.questions).toHaveLength(5);
+    expect(body.intake.questions[0].text.bg).toBe('Какво ви привлече в компанията?');
+    expect(body).toMatchObject({ isSelf: false, can: { tick: true, editIntake: true, logTouchpoint: true } });
+  });
+
+  it('the first actions are overdue on the third day after joining, on the board and on Today', async () => {
+    const onDay = async (today: string) =>
+      (await as('anna').get(`/api/v1/followups?today=${today}`))
+        .json()
+        .rows.find((r: { member: { id: string } }) => r.member.id === nina.id);
+    expect((await onDay('2026-03-16')).overdue).toBe(0);
+    expect((await onDay('2026-03-17')).overdue).toBe(1);
+    const late = await onDay('2026-03-18');
+    expect(late.overdue).toBe(5);
+    expect(late.steps.filter((s: Step) => s.overdue).map((s: Step) => s.key)).toEqual([
+      'intake',
+      'marketing_plan',
+      'goal',
+      'lists',
+      'diary',
+    ]);
+    const today = (await as('anna').get('/api/v1/followups/today?today=2026-03-18')).json();
+    expect(today.attention.map((r: { member: { name: string } }) => r.member.name)).toContain('Nina Petrova');
+    // Without a date from the device, the server's own day counts.
+    ctx.clock.set('2026-03-18T09:00:00Z');
+    expect((await as('anna').get('/api/v1/followups')).json().today).toBe('2026-03-18');
+    ctx.clock.set('2026-03-15T10:00:00Z');
+  });
+
+  it('a member without a touchpoint for the interval is flagged; a touchpoint clears it', async () => {
+    const view = async (today: string) =>
+      (await as('anna').get(`/api/v1/members/${nina.id}/followup?today=${today}`)).json();
+    expect(await view('2026-03-21')).toMatchObject({ daysWithoutContact: 6, flagged: false });
+    expect(await view('2026-03-22')).toMatchObject({ daysWithoutContact: 7, flagged: true });
+    const logged = await as('anna').post(`/api/v1/members/${nina.id}/touchpoints`, {
+      kind: 'call',
+      on: '2026-03-15',
+      note: 'She wants to start with the products',
+    });
+    expect(logged.statusCode, logged.body).toBe(201);
+    expect(logged.json()).toMatchObject({ kind: 'call', on: '2026-03-15', mine: true, by: { name: 'anna' } });
+    const after = await view('2026-03-22');
+    expect(after).toMatchObject({ lastTouchpointOn: '2026-03-15', daysWithoutContact: 7, flagged: true });
+    const todayList = (await as('anna').get('/api/v1/followups/today?today=2026-03-22')).json();
+    expect(todayList.attention.find((r: { member: { id: string } }) => r.member.id === nina.id).flagged).toBe(
+      true,
+    );
+    ctx.clock.set('2026-03-20T10:00:00Z');
+    await as('anna').post(`/api/v1/members/${nina.id}/touchpoints`, { kind: 'meeting', on: '2026-03-20' });
+    expect(await view('2026-03-22')).toMatchObject({
+      lastTouchpointOn: '2026-03-20',
+      daysWithoutContact: 2,
+      flagged: false,
+    });
+    ctx.clock.set('2026-03-15T10:00:00Z');
+  });
+
+  it('a touchpoint cannot be logged ahead of time', async () => {
+    const response = await as('anna').post(`/api/v1/members/${nina.id}/touchpoints`, {
+      kind: 'call',
+      on: '2026-03-20',
+    });
+    expect(fieldPaths(expectError(response, 400, 'validation_failed'))).toEqual(['on']);
+  });
+
+  it('the sponsor records the intake; the new member and the upline read it; the step ticks itself', async () => {
+    const saved = await as('anna').put(`/api/v1/members/${nina.id}/followup/intake`, {
+      answers: { attraction: 'The products helped my mother', income: '500 € a month by summer', time: '' },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const body = saved.json();
+    expect(body.intake.updatedBy).toEqual({ id: m.anna.id, name: 'anna' });
+    expect(stepOf(body, 'intake')).toMatchObject({ done: true, doneBy: null });
+    for (const reader of [nina.client, as('uma'), as('root')]) {
+      const view = (await reader.get(`/api/v1/members/${nina.id}/followup`)).json();
+      expect(view.intake.questions.map((q: { answer: string }) => q.answer)).toEqual([
+        'The products helped my mother',
+        '',
+        '500 € a month by summer',
+        '',
+        '',
+      ]);
+    }
+    // The new member may answer too.
+    const own = await nina.client.put(`/api/v1/members/${nina.id}/followup/intake`, {
+      answers: { attraction: 'The products helped my mother', experience: 'Never before' },
+    });
+    expect(own.json().intake.questions[4].answer).toBe('Never before');
+  });
+
+  it('intake answers for unknown questions or too long are refused, naming the field', async () => {
+    const unknown = await as('anna').put(`/api/v1/members/${nina.id}/followup/intake`, {
+      answers: { salary: 'x' },
+    });
+    expect(fieldPaths(expectError(unknown, 400, 'validation_failed'))).toEqual(['answers.salary']);
+    const long = await as('anna').put(`/api/v1/members/${nina.id}/followup/intake`, {
+      answers: { income: 'x'.repeat(2001) },
+    });
+    expect(fieldPaths(expectError(long, 400, 'validation_failed'))).toEqual(['answers.income']);
+  });
+
+  it('both sides tick the manual steps of one record', async () => {
+    const ticked = await nina.client.put(`/api/v1/members/${nina.id}/followup/steps/marketing_plan`, {
+      done: true,
+    });
+    expect(ticked.statusCode, ticked.body).toBe(200);
+    expect(stepOf(ticked.json(), 'marketing_plan')).toMatchObject({
+      done: true,
+      doneBy: { name: 'Nina Petrova' },
+    });
+    const sponsorView = (await as('anna').get(`/api/v1/members/${nina.id}/followup`)).json();
+    expect(stepOf(sponsorView, 'marketing_plan').done).toBe(true);
+    const reopened = await as('anna').put(`/api/v1/members/${nina.id}/followup/steps/marketing_plan`, {
+      done: false,
+    });
+    expect(stepOf(reopened.json(), 'marketing_plan')).toMatchObject({ done: false, doneBy: null });
+    expectError(
+      await as('anna').put(`/api/v1/members/${nina.id}/followup/steps/no_such_step`, { done: true }),
+      404,
+      'not_found',
+    );
+  });
+
+  it('the lists, diary, card, presentation and 2+1 steps complete themselves', async () => {
+    const client = nina.client;
+    const open = async () => (await client.get(`/api/v1/members/${nina.id}/followup`)).json();
+    await client.post('/api/v1/contacts', { name: 'Maria', city: 'София' });
+    expect(stepOf(await open(), 'lists').done).toBe(false);
+    const contact = (await client.post('/api/v1/contacts', { name: 'Georg', city: 'Plovdiv' })).json();
+    expect(stepOf(await open(), 'lists')).toMatchObject({ done: true, doneBy: null });
+
+    await client.post('/api/v1/diary/entries', { kind: 'task', day: '2026-03-15', title: 'Call Maria' });
+    expect(stepOf(await open(), 'diary').done).toBe(true);
+
+    await client.put('/api/v1/me/card', {
+      headline: 'Healthy living',
+      showPhone: true,
+      showEmail: false,
+      showMessengers: true,
+      kind: 'partner',
+    });
+    await client.put('/api/v1/me/presentation', { text: 'I am Nina, a nurse from Sofia.' });
+    const tools = await open();
+    expect(stepOf(tools, 'business_card').done).toBe(true);
+    expect(stepOf(tools, 'presentation').done).toBe(true);
+
+    expect(stepOf(tools, 'sponsoring').done).toBe(false);
+    await client.post(`/api/v1/contacts/${contact.id}/interactions`, {
+      kind: 'two_plus_one',
+      occurredOn: '2026-03-15',
+    });
+    const sponsoring = stepOf(await open(), 'sponsoring');
+    expect(sponsoring).toMatchObject({ done: true, doneBy: null });
+  });
+
+  it('a 2+1 in the sponsor’s diary linked to the new member ticks the sponsoring step too', async () => {
+    const olga = await joinUnder(ctx, as('anna'), 'Olga');
+    const entry = await as('anna').post('/api/v1/diary/entries', {
+      kind: 'event',
+      eventType: 'two_plus_one',
+      day: '2026-03-15',
+      startsAt: '2026-03-15T16:00:00+02:00',
+      title: '2+1 with Olga and her neighbour',
+      memberIds: [olga.id],
+    });
+    expect(entry.statusCode, entry.body).toBe(201);
+    const view = (await as('anna').get(`/api/v1/members/${olga.id}/followup`)).json();
+    expect(stepOf(view, 'sponsoring').done).toBe(true);
+    expect(stepOf(view, 'diary').done).toBe(false);
+  });
+
+  it('a member added by hand gets a follow-up from their join date', async () => {
+    const added = await as('uma').post('/api/v1/members', {
+      sponsorId: m.uma.id,
+      name: 'Hans',
+      joinedOn: '2026-03-10',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const view = (await as('uma').get(`/api/v1/members/${added.json().id}/followup?today=2026-03-15`)).json();
+    expect(stepOf(view, 'intake')).toMatchObject({ dueOn: '2026-03-11', overdue: true });
+    expect(stepOf(view, 'sponsoring')).toMatchObject({ dueOn: '2026-03-23', overdue: false });
+    expect(view).toMatchObject({ daysWithoutContact: 5, flagged: false });
+  });
+
+  it('the board: my frontline by default, the whole downline on request, the last 90 days only', async () => {
+    const names = async (who: 'uma' | 'anna', query: string) =>
+      (await as(who).get(`/api/v1/followups?${query}`))
+        .json()
+        .rows.map((r: { member: { name: string }; level: number }) => `${r.member.name}@${r.level}`);
+    expect(await names('uma', 'today=2026-03-15')).toEqual(['Hans@1']);
+    expect((await names('uma', 'scope=downline&today=2026-03-15')).sort()).toEqual([
+      'Hans@1',
+      'Nina Petrova@2',
+      'Olga@2',
+    ]);
+    expect((await names('anna', 'today=2026-06-12')).sort()).toEqual(['Nina Petrova@1', 'Olga@1']);
+    expect(await names('anna', 'today=2026-06-13')).toEqual([]);
+    const row = (await as('anna').get('/api/v1/followups?today=2026-03-18')).json().rows[0];
+    expect(row).toMatchObject({ total: 9, intakeAnswered: expect.any(Boolean) });
+  });
+
+  it('the new member sees their own open steps on Today, and no touchpoints on their page', async () => {
+    const today = (await nina.client.get('/api/v1/followups/today?today=2026-03-16')).json();
+    expect(today.mine.total).toBe(9);
+    expect(today.mine.done).toBe(6);
+    expect(today.attention).toEqual([]);
+    const own = (await nina.client.get(`/api/v1/members/${nina.id}/followup`)).json();
+    expect(own).toMatchObject({ isSelf: true, touchpoints: [], can: { logTouchpoint: false, tick: true } });
+    // The member with no follow-up (the owner) has nothing of their own on Today.
+    expect((await as('root').get('/api/v1/followups/today')).json().mine).toBeNull();
+  });
+
+  it('bad board and follow-up queries get 400', async () => {
+    expectError(await as('anna').get('/api/v1/followups?scope=all'), 400, 'validation_failed');
+    expectError(await as('anna').get('/api/v1/followups?today=2026-02-30'), 400, 'validation_failed');
+    expectError(await as('anna').get('/api/v1/members/not-a-uuid/followup'), 400, 'validation_failed');
+    expectError(
+      await as('anna').put(`/api/v1/members/${nina.id}/followup/steps/goal`, { done: 'yes' }),
+      400,
+      'validation_failed',
+    );
+  });
+});

@@ -1,0 +1,187 @@
+// Steps that complete themselves: before a follow-up is shown, its open observable steps are checked
+// against what the new member has done in the app (contacts on both lists, a diary entry, a saved
+// business card or presentation, a logged 2+1 meeting, intake answers) and ticked with the time seen.
+// Once done, a step stays done even if the evidence is later removed.
+import { and, eq, exists, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { cityKey } from '../../core/contacts/fields.ts';
+import type { StepCondition } from '../../core/followup/template.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  businessCards,
+  contactInteractions,
+  contacts,
+  diaryEntries,
+  diaryEntryLinks,
+  followupSteps,
+  followups,
+  members,
+  presentations,
+} from '../../db/schema/index.ts';
+import { listExpression } from '../contacts/lists.ts';
+
+type Observed = Exclude<StepCondition, 'manual'>;
+
+/** Of `memberIds`, those for whom the condition holds. */
+async function satisfied(db: Db, organizationId: string, condition: Observed, memberIds: string[]) {
+  const org = organizationId;
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  const whereMember = (column: typeof members.id) =>
+    and(eq(members.organizationId, org), inArray(column, memberIds));
+  const memberRows = (condition: SQL | undefined) =>
+    db
+      .select({ id: members.id })
+      .from(members)
+      .where(and(whereMember(members.id), condition));
+
+  switch (condition) {
+    case 'intake_answered':
+      return ids(
+        await db
+          .select({ id: followups.memberId })
+          .from(followups)
+          .where(
+            and(
+              eq(followups.organizationId, org),
+              inArray(followups.memberId, memberIds),
+              sql`${followups.intake} <> '{}'::jsonb`,
+            ),
+          ),
+      );
+    case 'diary_started':
+      return ids(
+        await memberRows(
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(diaryEntries)
+              .where(and(eq(diaryEntries.organizationId, org), eq(diaryEntries.ownerId, members.id))),
+          ),
+        ),
+      );
+    case 'business_card':
+      return ids(
+        await db
+          .select({ id: businessCards.memberId })
+          .from(businessCards)
+          .where(and(eq(businessCards.organizationId, org), inArray(businessCards.memberId, memberIds))),
+      );
+    case 'presentation_written':
+      return ids(
+        await db
+          .select({ id: presentations.memberId })
+          .from(presentations)
+          .where(
+            and(
+              eq(presentations.organizationId, org),
+              inArray(presentations.memberId, memberIds),
+              ne(presentations.text, ''),
+            ),
+          ),
+      );
+    case 'two_plus_one':
+      return ids(await memberRows(twoPlusOneLogged(db, org)));
+    case 'contacts_both_lists':
+      return bothListsStarted(db, org, memberIds);
+  }
+}
+
+/**
+ * A 2+1 meeting: the member logged one with a contact, wrote one in their diary, or their sponsor wrote
+ * one in the sponsor's diary linked to the member.
+ */
+function twoPlusOneLogged(db: Db, org: string): SQL {
+  const inContactLog = db
+    .select({ one: sql`1` })
+    .from(contactInteractions)
+    .innerJoin(
+      contacts,
+      and(eq(contacts.organizationId, org), eq(contacts.id, contactInteractions.contactId)),
+    )
+    .where(
+      and(
+        eq(contactInteractions.organizationId, org),
+        eq(contacts.ownerId, members.id),
+        eq(contactInteractions.kind, 'two_plus_one'),
+      ),
+    );
+  const inOwnDiary = db
+    .select({ one: sql`1` })
+    .from(diaryEntries)
+    .where(
+      and(
+        eq(diaryEntries.organizationId, org),
+        eq(diaryEntries.ownerId, members.id),
+        eq(diaryEntries.eventType, 'two_plus_one'),
+      ),
+    );
+  const inSponsorDiary = db
+    .select({ one: sql`1` })
+    .from(diaryEntryLinks)
+    .innerJoin(
+      diaryEntries,
+      and(eq(diaryEntries.organizationId, org), eq(diaryEntries.id, diaryEntryLinks.entryId)),
+    )
+    .where(
+      and(
+        eq(diaryEntryLinks.organizationId, org),
+        eq(diaryEntryLinks.memberId, members.id),
+        eq(diaryEntries.ownerId, members.sponsorId),
+        eq(diaryEntries.eventType, 'two_plus_one'),
+      ),
+    );
+  return or(exists(inContactLog), exists(inOwnDiary), exists(inSponsorDiary))!;
+}
+
+/** Members with at least one contact on each list (the list depends on each member's own city). */
+async function bothListsStarted(db: Db, org: string, memberIds: string[]) {
+  const owners = await db
+    .select({ id: members.id, city: members.city })
+    .from(members)
+    .where(and(eq(members.organizationId, org), inArray(members.id, memberIds)));
+  const done: string[] = [];
+  for (const owner of owners) {
+    const rows = await db
+      .selectDistinct({ list: listExpression(cityKey(owner.city)) })
+      .from(contacts)
+      .where(and(eq(contacts.organizationId, org), eq(contacts.ownerId, owner.id)));
+    if (rows.length === 2) done.push(owner.id);
+  }
+  return done;
+}
+
+/** Ticks every open observable step of these members whose condition now holds. */
+export async function observeSteps(db: Db, organizationId: string, memberIds: string[], now: Date) {
+  if (memberIds.length === 0) return;
+  const open = await db
+    .select({ memberId: followupSteps.memberId, condition: followupSteps.condition })
+    .from(followupSteps)
+    .where(
+      and(
+        eq(followupSteps.organizationId, organizationId),
+        inArray(followupSteps.memberId, memberIds),
+        isNull(followupSteps.doneAt),
+        ne(followupSteps.condition, 'manual'),
+      ),
+    );
+  const pending = new Map<Observed, Set<string>>();
+  for (const step of open) {
+    const condition = step.condition as Observed;
+    if (!pending.has(condition)) pending.set(condition, new Set());
+    pending.get(condition)!.add(step.memberId);
+  }
+  for (const [condition, waiting] of pending) {
+    const done = await satisfied(db, organizationId, condition, [...waiting]);
+    if (done.length === 0) continue;
+    await db
+      .update(followupSteps)
+      .set({ doneAt: now, doneById: null })
+      .where(
+        and(
+          eq(followupSteps.organizationId, organizationId),
+          inArray(followupSteps.memberId, done),
+          eq(followupSteps.condition, condition),
+          isNull(followupSteps.doneAt),
+        ),
+      );
+  }
+}

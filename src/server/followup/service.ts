@@ -1,0 +1,267 @@
+// Following up new members: the board, one follow-up, intake answers, ticks, touchpoints, and the
+// organization's onboarding template. Reads first let the app tick the steps it can observe.
+import type { z } from 'zod';
+import { addDays, FOLLOWUP_LIMITS, type OnboardingTemplate } from '../../core/followup/template.ts';
+import { depthOf } from '../../core/structure/path.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../auth/actor.ts';
+import { AppError, errors } from '../http/errors.ts';
+import type { Deps } from '../http/types.ts';
+import { observeSteps } from './observe.ts';
+import { followupPolicy } from './policy.ts';
+import {
+  byUrgency,
+  contactState,
+  presentBoardRow,
+  presentFollowedMember,
+  presentStep,
+  presentTouchpoint,
+} from './presenters.ts';
+import {
+  boardMembers,
+  deleteTouchpoint,
+  type FollowedMember,
+  followedMember,
+  getFollowup,
+  getTouchpoint,
+  insertTouchpoint,
+  lastTouchpoints,
+  listTouchpoints,
+  loadTemplate,
+  resetTemplate,
+  saveIntake,
+  saveTemplate,
+  setStepDone,
+  stepsOf,
+} from './queries.ts';
+import type { intakeBody, templateBody, touchpointBody } from './schemas.ts';
+
+const invalid = (path: string, message: string) =>
+  new AppError(400, 'validation_failed', message, [{ path, code: 'custom', message }]);
+
+export function followupService(deps: Deps) {
+  const { database, clock } = deps;
+  const { db } = database;
+  const serverToday = () => clock.now().toISOString().slice(0, 10);
+  const todayOf = (today?: string) => today ?? serverToday();
+
+  /** The board's rows for these members, after the app has ticked what it can see. */
+  async function rows(
+    tx: Db,
+    organizationId: string,
+    followed: (FollowedMember & { intake: Record<string, string> })[],
+    today: string,
+    rootDepth: number,
+  ) {
+    const ids = followed.map((m) => m.id);
+    await observeSteps(tx, organizationId, ids, clock.now());
+    const [{ template }, steps, last] = await Promise.all([
+      loadTemplate(tx, organizationId),
+      stepsOf(tx, organizationId, ids),
+      lastTouchpoints(tx, organizationId, ids),
+    ]);
+    const context = { today, interval: template.contactIntervalDays, rootDepth };
+    return {
+      interval: template.contactIntervalDays,
+      rows: followed
+        .map((m) =>
+          presentBoardRow(
+            m,
+            steps.filter((s) => s.memberId === m.id),
+            m.intake,
+            last.get(m.id) ?? null,
+            context,
+          ),
+        )
+        .sort(byUrgency),
+    };
+  }
+
+  const boardSince = (today: string) => addDays(today, -(FOLLOWUP_LIMITS.boardDays - 1));
+
+  /** A member the actor may follow up (or themselves), with the follow-up; 404 otherwise. */
+  async function visible(tx: Db, actor: Actor, memberId: string) {
+    const member = await followedMember(tx, actor.organizationId, memberId);
+    if (!member) throw errors.notFound('Follow-up');
+    followupPolicy.read(actor, member);
+    const followup = await getFollowup(tx, actor.organizationId, memberId);
+    if (!followup) throw errors.notFound('Follow-up');
+    return { member, followup };
+  }
+
+  async function present(tx: Db, actor: Actor, memberId: string, today: string) {
+    const { member } = await visible(tx, actor, memberId);
+    await observeSteps(tx, actor.organizationId, [memberId], clock.now());
+    const followup = (await getFollowup(tx, actor.organizationId, memberId))!;
+    const [{ template }, steps, touchpointRows, last] = await Promise.all([
+      loadTemplate(tx, actor.organizationId),
+      stepsOf(tx, actor.organizationId, [memberId]),
+      listTouchpoints(tx, actor.organizationId, memberId),
+      lastTouchpoints(tx, actor.organizationId, [memberId]),
+    ]);
+    const updatedBy = followup.intakeUpdatedById
+      ? await followedMember(tx, actor.organizationId, followup.intakeUpdatedById)
+      : null;
+    const isSelf = member.id === actor.memberId;
+    return {
+      member: presentFollowedMember(member),
+      today,
+      contactIntervalDays: template.contactIntervalDays,
+      steps: steps.map((s) => presentStep(s, today)),
+      intake: {
+        questions: followup.questions.map((q) => ({
+          key: q.key,
+          text: q.text,
+          answer: followup.intake[q.key] ?? '',
+        })),
+        updatedAt: followup.intakeUpdatedAt?.toISOString() ?? null,
+        updatedBy:
+          followup.intakeUpdatedById && updatedBy ? { id: updatedBy.id, name: updatedBy.name } : null,
+      },
+      // The member does not see what the upline noted about keeping in touch with them.
+      touchpoints: isSelf ? [] : touchpointRows.map((t) => presentTouchpoint(t, actor.memberId)),
+      can: {
+        tick: followupPolicy.canChange(actor, member),
+        editIntake: followupPolicy.canChange(actor, member),
+        logTouchpoint: followupPolicy.canLogTouchpoint(actor, member),
+      },
+      isSelf,
+      ...contactState(member, last.get(memberId) ?? null, today, template.contactIntervalDays),
+    };
+  }
+
+  return {
+    async board(actor: Actor, scope: 'frontline' | 'downline', today?: string) {
+      const day = todayOf(today);
+      return db.transaction(async (tx) => {
+        const followed = await boardMembers(
+          tx,
+          actor.organizationId,
+          scope === 'frontline' ? { frontlineOf: actor.memberId } : { downlineOf: actor.path },
+          boardSince(day),
+        );
+        const board = await rows(tx, actor.organizationId, followed, day, depthOf(actor.path));
+        return { today: day, contactIntervalDays: board.interval, rows: board.rows };
+      });
+    },
+
+    /** My own getting-started steps while they are open, and the frontline members who need me. */
+    async today(actor: Actor, today?: string) {
+      const day = todayOf(today);
+      return db.transaction(async (tx) => {
+        const followed = await boardMembers(
+          tx,
+          actor.organizationId,
+          { frontlineOf: actor.memberId },
+          boardSince(day),
+        );
+        const board = await rows(tx, actor.organizationId, followed, day, depthOf(actor.path));
+        let mine = null;
+        if (await getFollowup(tx, actor.organizationId, actor.memberId)) {
+          await observeSteps(tx, actor.organizationId, [actor.memberId], clock.now());
+          const steps = (await stepsOf(tx, actor.organizationId, [actor.memberId])).map((s) =>
+            presentStep(s, day),
+          );
+          const done = steps.filter((s) => s.done).length;
+          if (done < steps.length) mine = { steps, done, total: steps.length };
+        }
+        return {
+          today: day,
+          mine,
+          attention: board.rows.filter((r) => r.overdue > 0 || r.flagged),
+        };
+      });
+    },
+
+    async get(actor: Actor, memberId: string, today?: string) {
+      return db.transaction((tx) => present(tx, actor, memberId, todayOf(today)));
+    },
+
+    async saveIntake(actor: Actor, memberId: string, input: z.infer<typeof intakeBody>, today?: string) {
+      return db.transaction(async (tx) => {
+        const { member, followup } = await visible(tx, actor, memberId);
+        followupPolicy.change(actor, member);
+        const known = new Set(followup.questions.map((q) => q.key));
+        const answers: Record<string, string> = {};
+        for (const [key, answer] of Object.entries(input.answers)) {
+          if (!known.has(key)) throw invalid(`answers.${key}`, `There is no question ${key} in this intake`);
+          if (answer) answers[key] = answer;
+        }
+        await saveIntake(tx, actor.organizationId, memberId, answers, actor.memberId, clock.now());
+        return present(tx, actor, memberId, todayOf(today));
+      });
+    },
+
+    async tick(actor: Actor, memberId: string, key: string, done: boolean, today?: string) {
+      return db.transaction(async (tx) => {
+        const { member } = await visible(tx, actor, memberId);
+        followupPolicy.change(actor, member);
+        const found = await setStepDone(
+          tx,
+          actor.organizationId,
+          memberId,
+          key,
+          done ? { at: clock.now(), byId: actor.memberId } : null,
+        );
+        if (!found) throw errors.notFound('Step');
+        return present(tx, actor, memberId, todayOf(today));
+      });
+    },
+
+    async logTouchpoint(actor: Actor, memberId: string, input: z.infer<typeof touchpointBody>) {
+      if (input.on > addDays(serverToday(), 1))
+        throw invalid('on', 'A touchpoint is logged once it has happened');
+      return db.transaction(async (tx) => {
+        const member = await followedMember(tx, actor.organizationId, memberId);
+        if (!member) throw errors.notFound('Member');
+        followupPolicy.logTouchpoint(actor, member);
+        const row = await insertTouchpoint(tx, {
+          organizationId: actor.organizationId,
+          memberId,
+          byMemberId: actor.memberId,
+          kind: input.kind,
+          on: input.on,
+          note: input.note ?? null,
+        });
+        return presentTouchpoint({ ...row, byName: actor.name }, actor.memberId);
+      });
+    },
+
+    async deleteTouchpoint(actor: Actor, memberId: string, touchpointId: string) {
+      await db.transaction(async (tx) => {
+        const member = await followedMember(tx, actor.organizationId, memberId);
+        if (!member) throw errors.notFound('Touchpoint');
+        followupPolicy.read(actor, member);
+        const touchpoint = await getTouchpoint(tx, actor.organizationId, memberId, touchpointId);
+        if (!touchpoint) throw errors.notFound('Touchpoint');
+        followupPolicy.deleteTouchpoint(actor, touchpoint);
+        await deleteTouchpoint(tx, actor.organizationId, touchpointId);
+      });
+    },
+
+    async template(actor: Actor) {
+      followupPolicy.editTemplate(actor);
+      return presentTemplate(await loadTemplate(db, actor.organizationId));
+    },
+
+    async saveTemplate(actor: Actor, input: z.infer<typeof templateBody>) {
+      followupPolicy.editTemplate(actor);
+      await saveTemplate(db, actor.organizationId, input as OnboardingTemplate, actor.memberId, clock.now());
+      return presentTemplate(await loadTemplate(db, actor.organizationId));
+    },
+
+    async resetTemplate(actor: Actor) {
+      followupPolicy.editTemplate(actor);
+      await resetTemplate(db, actor.organizationId);
+      return presentTemplate(await loadTemplate(db, actor.organizationId));
+    },
+  };
+}
+
+function presentTemplate(loaded: Awaited<ReturnType<typeof loadTemplate>>) {
+  return {
+    template: loaded.template,
+    isDefault: loaded.isDefault,
+    updatedAt: loaded.updatedAt?.toISOString() ?? null,
+  };
+}
