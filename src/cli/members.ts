@@ -8,6 +8,7 @@ import type { ImportIssue } from '../core/structure/import.ts';
 import { openDatabase } from '../db/client.ts';
 import { organizations } from '../db/schema/index.ts';
 import { loadConfig } from '../server/config.ts';
+import { addDemoNewcomers } from '../server/followup/demo.ts';
 import { createDemoOrganization } from '../server/imports/demo.ts';
 import { ImportInvalidError, type ImportOutcome, importMembers } from '../server/imports/service.ts';
 
@@ -145,15 +146,13 @@ export async function demoCommand(argv: string[]) {
   const locale = values.locale;
   await withDatabase(async ({ db }) => {
     const started = performance.now();
-    const demo = await createDemoOrganization(db, {
-      members,
-      locale,
-      seed,
-      today: new Date().toISOString().slice(0, 10),
-    });
+    const today = new Date().toISOString().slice(0, 10);
+    const demo = await createDemoOrganization(db, { members, locale, seed, today });
+    await addDemoNewcomers(db, demo.organizationId, { id: demo.ownerMemberId, city: null }, locale, today);
     console.log(
       `Created a demo organization with ${demo.members.toLocaleString('en')} members in ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s.\n` +
+        `  newcomers:    4 joined in the last three weeks (the follow-up board)\n` +
         `  organization: ${demo.organizationId}\n` +
         `  owner:        ${demo.owner.name}\n` +
         `  e-mail:       ${demo.owner.email}\n` +
