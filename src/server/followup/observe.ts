@@ -17,7 +17,6 @@ import {
   members,
   presentations,
 } from '../../db/schema/index.ts';
-import { listExpression } from '../contacts/lists.ts';
 
 type Observed = Exclude<StepCondition, 'manual'>;
 
@@ -132,21 +131,40 @@ function twoPlusOneLogged(db: Db, org: string): SQL {
   return or(exists(inContactLog), exists(inOwnDiary), exists(inSponsorDiary))!;
 }
 
-/** Members with at least one contact on each list (the list depends on each member's own city). */
+/**
+ * Members with at least one contact on each list, in one query: the list depends on each member's own
+ * city, passed along as (member, city key) pairs.
+ */
 async function bothListsStarted(db: Db, org: string, memberIds: string[]) {
   const owners = await db
     .select({ id: members.id, city: members.city })
     .from(members)
     .where(and(eq(members.organizationId, org), inArray(members.id, memberIds)));
-  const done: string[] = [];
-  for (const owner of owners) {
-    const rows = await db
-      .selectDistinct({ list: listExpression(cityKey(owner.city)) })
-      .from(contacts)
-      .where(and(eq(contacts.organizationId, org), eq(contacts.ownerId, owner.id)));
-    if (rows.length === 2) done.push(owner.id);
-  }
-  return done;
+  if (owners.length === 0) return [];
+  const array = (values: string[], type: SQL) =>
+    sql`array[${sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    )}]::${type}`;
+  const onList = (list: 'own' | 'other') => sql`exists (
+    select 1 from ${contacts}
+    where ${contacts.organizationId} = ${org} and ${contacts.ownerId} = o.id
+      and coalesce(${contacts.listOverride}::text,
+        case when ${contacts.cityKey} = '' or ${contacts.cityKey} = o.city_key then 'own' else 'other' end) = ${list})`;
+  // Both drivers (node-postgres, PGlite) return `rows`.
+  const result = (await db.execute(sql`
+    select o.id from unnest(
+      ${array(
+        owners.map((o) => o.id),
+        sql.raw('uuid[]'),
+      )},
+      ${array(
+        owners.map((o) => cityKey(o.city)),
+        sql.raw('text[]'),
+      )}
+    ) as o(id, city_key)
+    where ${onList('own')} and ${onList('other')}`)) as unknown as { rows: { id: string }[] };
+  return result.rows.map((r) => r.id);
 }
 
 /** Ticks every open observable step of these members whose condition now holds. */
