@@ -11,7 +11,12 @@ export interface Joined {
 let joined = 0;
 
 /** Joins through a new link of `sponsor` (signed in), as a partner; returns the member, signed in. */
-export async function joinUnder(ctx: TestContext, sponsor: ApiClient, name: string, city = 'София') {
+export async function joinUnder(
+  ctx: TestContext,
+  sponsor: ApiClient,
+  name: string,
+  options: { city?: string; today?: string } = {},
+) {
   const link = await sponsor.post('/api/v1/invitations', { kind: 'partner' });
   expect(link.statusCode, link.body).toBe(201);
   joined += 1;
@@ -20,7 +25,8 @@ export async function joinUnder(ctx: TestContext, sponsor: ApiClient, name: stri
     email: `joiner-${joined}-${Date.now()}@example.test`,
     password: 'correct horse battery staple',
     locale: 'bg',
-    city,
+    city: options.city ?? 'София',
+    today: options.today,
   });
   expect(response.statusCode, response.body).toBe(201);
   const client = api(ctx.app, cookieHeader(response));

@@ -218,6 +218,18 @@ describe('following up a new member', () => {
     expect(stepOf(view, 'diary').done).toBe(false);
   });
 
+  it('the join day is the joining phone’s own date while it is within a day of the server’s', async () => {
+    // 23:30 UTC on the 15th is already the 16th in Sofia.
+    ctx.clock.set('2026-03-15T23:30:00Z');
+    const sofia = await joinUnder(ctx, as('carl'), 'Late Lora', { today: '2026-03-16' });
+    const wrong = await joinUnder(ctx, as('carl'), 'Wrong Clock', { today: '2026-03-19' });
+    ctx.clock.set('2026-03-15T10:00:00Z');
+    const joined = async (id: string) =>
+      (await as('carl').get(`/api/v1/members/${id}/followup`)).json().member.joinedOn;
+    expect(await joined(sofia.id)).toBe('2026-03-16');
+    expect(await joined(wrong.id)).toBe('2026-03-15');
+  });
+
   it('a member added by hand gets a follow-up from their join date', async () => {
     const added = await as('uma').post('/api/v1/members', {
       sponsorId: m.uma.id,

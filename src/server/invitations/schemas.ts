@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts.ts';
 import { LOCALES } from '../../core/locales.ts';
+import { isoDate } from '../http/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
 
 export const STATUSES = ['open', 'expired', 'revoked', 'used_up'] as const;
@@ -61,4 +62,6 @@ export const joinBody = z.object({
   locale: z.enum(LOCALES).default('en'),
   phone: z.string().trim().max(40).optional(),
   city: z.string().trim().max(100).optional(),
+  /** The joining device's own date: the join date (and the follow-up's due dates) count from it. */
+  today: isoDate().optional(),
 });

@@ -165,7 +165,7 @@ export function invitationService(deps: Deps) {
             kind: invitation.kind,
             status: 'active',
             role: 'member',
-            joinedOn: clock.now().toISOString().slice(0, 10),
+            joinedOn: joinDay(input.today, clock.now()),
           });
           await openFollowup(tx, organizationId, member);
           // A contact this link was made for is now this member (contacts/service.ts invite).
@@ -176,6 +176,17 @@ export function invitationService(deps: Deps) {
       });
     },
   };
+}
+
+/**
+ * The join date: the joining device's own date while it is within a day of the server's (time zones
+ * run from UTC−12 to UTC+14), else the server's.
+ */
+function joinDay(deviceDay: string | undefined, now: Date): string {
+  const serverDay = now.toISOString().slice(0, 10);
+  if (!deviceDay) return serverDay;
+  const days = (Date.parse(`${deviceDay}T00:00:00Z`) - Date.parse(`${serverDay}T00:00:00Z`)) / DAY;
+  return Math.abs(days) <= 1 ? deviceDay : serverDay;
 }
 
 function assertOpen(status: ReturnType<typeof invitationStatus>) {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountFields, accountValidation } from '../accounts/AccountFields.tsx';
 import { useSignOut } from '../accounts/hooks.ts';
 import { ApiError, api } from '../api.ts';
+import { localToday } from '../contacts/api.ts';
 import { currentLocale } from '../i18n.ts';
 import { meQuery } from '../session.ts';
 import { AuthLayout } from '../ui/AuthLayout.tsx';
@@ -29,7 +30,10 @@ function JoinForm({ token, info }: { token: string; info: JoinInfo }) {
   });
   const join = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api(`/api/v1/join/${token}`, { method: 'POST', body: { ...values, locale: currentLocale() } }),
+      api(`/api/v1/join/${token}`, {
+        method: 'POST',
+        body: { ...values, locale: currentLocale(), today: localToday() },
+      }),
     onSuccess: async () => {
       queryClient.removeQueries();
       await queryClient.fetchQuery(meQuery);
