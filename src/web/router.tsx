@@ -127,6 +127,44 @@ const diaryReviewRoute = createRoute({
   component: lazyRouteComponent(() => import('./diary/ReviewPage.tsx')),
 });
 
+const followupBoardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/followup',
+  validateSearch: (search: Record<string, unknown>): { scope?: 'downline' } =>
+    search.scope === 'downline' ? { scope: 'downline' } : {},
+  component: lazyRouteComponent(() => import('./followup/BoardPage.tsx')),
+});
+
+const followupRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/followup/$id',
+  component: lazyRouteComponent(() => import('./followup/FollowupPage.tsx')),
+});
+
+const gettingStartedRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/start',
+  component: lazyRouteComponent(() => import('./followup/GettingStartedPage.tsx')),
+});
+
+const cardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/card',
+  component: lazyRouteComponent(() => import('./tools/CardPage.tsx')),
+});
+
+const presentationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/presentation',
+  component: lazyRouteComponent(() => import('./tools/PresentationPage.tsx')),
+});
+
+const onboardingTemplateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings/onboarding',
+  component: lazyRouteComponent(() => import('./settings/OnboardingTemplatePage.tsx')),
+});
+
 /** The page behind an invitation link: public, whether or not someone is signed in. */
 const joinRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -155,6 +193,12 @@ const routeTree = rootRoute.addChildren([
     contactRoute,
     diaryRoute,
     diaryReviewRoute,
+    followupBoardRoute,
+    followupRoute,
+    gettingStartedRoute,
+    cardRoute,
+    presentationRoute,
+    onboardingTemplateRoute,
     ...comingRoutes,
   ]),
 ]);

@@ -5,6 +5,7 @@ import {
   IconHome,
   IconNotebook,
   IconSchool,
+  IconStairsUp,
   IconTargetArrow,
 } from '@tabler/icons-react';
 
@@ -14,6 +15,7 @@ export const AREAS = [
   { key: 'structure', path: '/structure', icon: IconHierarchy2, ready: true },
   { key: 'contacts', path: '/contacts', icon: IconAddressBook, ready: true },
   { key: 'diary', path: '/diary', icon: IconNotebook, ready: true },
+  { key: 'followup', path: '/followup', icon: IconStairsUp, ready: true },
   { key: 'plans', path: '/plans', icon: IconTargetArrow, ready: false },
   { key: 'kpis', path: '/kpis', icon: IconChartBar, ready: false },
   { key: 'trainings', path: '/trainings', icon: IconSchool, ready: false },

@@ -1,8 +1,20 @@
-import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  NavLink,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconLogout } from '@tabler/icons-react';
+import { IconChevronRight, IconId, IconListCheck, IconLogout, IconPresentation } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../core/locales.ts';
 import { useMe, useSignOut } from '../accounts/hooks.ts';
@@ -143,6 +155,48 @@ function OrganizationSection({ me }: { me: Me }) {
   );
 }
 
+/** My own tools, and for admins the onboarding template: each on its own page. */
+function ToolsSection({ isAdmin }: { isAdmin: boolean }) {
+  const { t } = useTranslation(['tools', 'onboarding']);
+  const links = [
+    { to: '/card', icon: IconId, label: t('tools:links.card'), body: t('tools:links.cardBody') },
+    {
+      to: '/presentation',
+      icon: IconPresentation,
+      label: t('tools:links.presentation'),
+      body: t('tools:links.presentationBody'),
+    },
+    ...(isAdmin
+      ? [
+          {
+            to: '/settings/onboarding',
+            icon: IconListCheck,
+            label: t('onboarding:link.title'),
+            body: t('onboarding:link.body'),
+          },
+        ]
+      : []),
+  ] as const;
+  return (
+    <Section title={t('tools:links.title')}>
+      <Stack gap={4} mx="-xs">
+        {links.map((link) => (
+          <NavLink
+            key={link.to}
+            component={Link}
+            to={link.to}
+            label={link.label}
+            description={link.body}
+            leftSection={<link.icon size={22} stroke={1.6} />}
+            rightSection={<IconChevronRight size={16} />}
+            data-testid={`settings-link-${link.to.split('/').at(-1)}`}
+          />
+        ))}
+      </Stack>
+    </Section>
+  );
+}
+
 export default function SettingsPage() {
   const { t } = useTranslation(['settings', 'common']);
   const me = useMe();
@@ -153,6 +207,7 @@ export default function SettingsPage() {
         {t('title')}
       </Title>
       <ProfileSection me={me} />
+      <ToolsSection isAdmin={me.member.role === 'admin'} />
       <LanguageSection />
       <OrganizationSection me={me} />
       {me.member.role === 'admin' && <ImportMembers />}

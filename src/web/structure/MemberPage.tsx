@@ -18,6 +18,7 @@ import { LANGUAGE_NAMES } from '../../core/locales.ts';
 import { useMe } from '../accounts/hooks.ts';
 import { ContactCountsCard } from '../contacts/ContactCountsCard.tsx';
 import { DiaryActivityCard } from '../diary/ActivityCard.tsx';
+import { MemberFollowupCard } from '../followup/MemberFollowupCard.tsx';
 import { InviteExistingMember } from '../invitations/InviteExistingMember.tsx';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
@@ -187,6 +188,8 @@ export default function MemberPage() {
           </Stack>
         </Card>
       </SimpleGrid>
+
+      <MemberFollowupCard memberId={member.id} />
 
       {!member.hasAccount && <InviteExistingMember member={member} />}
 

@@ -9,6 +9,9 @@ import { useFormat } from '../ui/format.ts';
 const DueFollowUpsCard = lazy(() =>
   import('../contacts/DueFollowUps.tsx').then((m) => ({ default: m.DueFollowUpsCard })),
 );
+const TodayFollowupCard = lazy(() =>
+  import('../followup/TodayFollowupCard.tsx').then((m) => ({ default: m.TodayFollowupCard })),
+);
 const TodayDiaryCard = lazy(() =>
   import('../diary/TodayDiaryCard.tsx').then((m) => ({ default: m.TodayDiaryCard })),
 );
@@ -39,6 +42,9 @@ export default function TodayPage() {
           {t(`role.${me.member.role}`, { organization: me.organization.name })}
         </Text>
       </div>
+      <Suspense fallback={null}>
+        <TodayFollowupCard />
+      </Suspense>
       <Suspense fallback={null}>
         <TodayDiaryCard />
       </Suspense>
