@@ -9,9 +9,9 @@ import { ContactsPage, calendarDaysLater, joinOnAPhone, signInAsOwner } from './
 test.describe.configure({ mode: 'serial' });
 
 const member = {
-  name: 'Nina Nedelcheva',
-  email: `nina-${Date.now()}@example.org`,
-  password: 'nina takes the first steps',
+  name: 'Zlatka Zheleva',
+  email: `zlatka-${Date.now()}@example.org`,
+  password: 'zlatka takes the first steps',
   city: 'Пловдив',
 };
 
@@ -34,7 +34,7 @@ test('a new member is followed up: intake, overdue first actions, and a step tha
 }) => {
   await page.clock.setFixedTime(now);
   await signInAsOwner(page);
-  const { context: phone, page: nina } = await joinOnAPhone(page, browser, member, now);
+  const { context: phone, page: zlatka } = await joinOnAPhone(page, browser, member, now);
 
   // The sponsor's board: the new member with their first steps due and nothing done yet.
   await page.getByRole('navigation').getByRole('link', { name: 'Follow-up' }).click();
@@ -98,20 +98,20 @@ test('a new member is followed up: intake, overdue first actions, and a step tha
   await expect(step('lists').getByTestId('step-status')).toContainText('Overdue');
 
   // The new member, three days on, writes one contact in their own city and one in another.
-  await nina.clock.setFixedTime(threeDaysLater);
-  await nina.goto('/');
-  const mine = nina.getByTestId('today-followup-mine');
+  await zlatka.clock.setFixedTime(threeDaysLater);
+  await zlatka.goto('/');
+  const mine = zlatka.getByTestId('today-followup-mine');
   await expect(mine.getByTestId('followup-progress')).toContainText('1 of 9 steps done');
-  const contacts = new ContactsPage(nina);
+  const contacts = new ContactsPage(zlatka);
   await contacts.openFromMenu();
   await contacts.quickAdd({ name: 'Olga Ognyanova', phone: '+359 888 100 200', city: member.city });
   await contacts.quickAdd({ name: 'Viktor Vasilev', phone: '+359 888 300 400', city: 'Варна' });
 
   // Their getting-started page: the lists step has ticked itself, in their own words.
-  await nina.goto('/');
-  await nina.getByTestId('today-start-link').click();
-  await expect(nina.getByRole('heading', { level: 1, name: 'Getting started' })).toBeVisible();
-  const own = (key: string) => nina.locator(`[data-testid="followup-step"][data-key="${key}"]`);
+  await zlatka.goto('/');
+  await zlatka.getByTestId('today-start-link').click();
+  await expect(zlatka.getByRole('heading', { level: 1, name: 'Getting started' })).toBeVisible();
+  const own = (key: string) => zlatka.locator(`[data-testid="followup-step"][data-key="${key}"]`);
   await expect(own('lists')).toHaveAttribute('data-done', 'true');
   await expect(own('lists').getByTestId('step-title')).toHaveText(
     'Add people to both lists: your city and other cities',
@@ -128,15 +128,15 @@ test('a new member is followed up: intake, overdue first actions, and a step tha
   );
   await expect(own('marketing_plan').getByTestId('step-status')).toContainText('Overdue');
   // The sponsor's answers are there; the sponsor's call and note are not.
-  await expect(nina.getByTestId('intake')).toContainText('The products helped my mother.');
-  await expect(nina.getByTestId('touchpoints')).toHaveCount(0);
-  await expect(nina.getByText('Welcomed her')).toHaveCount(0);
+  await expect(zlatka.getByTestId('intake')).toContainText('The products helped my mother.');
+  await expect(zlatka.getByTestId('touchpoints')).toHaveCount(0);
+  await expect(zlatka.getByText('Welcomed her')).toHaveCount(0);
   // A step the app cannot see, the member ticks.
-  await nina.getByRole('checkbox', { name: 'Set your own goal together with your sponsor' }).check();
+  await zlatka.getByRole('checkbox', { name: 'Set your own goal together with your sponsor' }).check();
   await expect(own('goal')).toHaveAttribute('data-done', 'true');
   await expect(own('goal').getByTestId('step-status')).toContainText('Ticked by you');
-  await expect(nina.getByTestId('followup-progress')).toContainText('3 of 9 steps done');
-  const overflow = await nina.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await expect(zlatka.getByTestId('followup-progress')).toContainText('3 of 9 steps done');
+  const overflow = await zlatka.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await phone.close();
 

@@ -115,7 +115,7 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
       },
       {
         en: 'Go through the marketing plan with your sponsor',
-        de: 'Den Marketingplan mit deinem Sponsor durchgehen',
+        de: 'Geh den Marketingplan mit deinem Sponsor durch',
         bg: 'Разгледайте маркетинговия план със спонсора си',
       },
     ),
@@ -130,8 +130,8 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
       },
       {
         en: 'Set your own goal together with your sponsor',
-        de: 'Dein eigenes Ziel mit deinem Sponsor festlegen',
-        bg: 'Поставете си своя цел заедно със спонсора',
+        de: 'Leg zusammen mit deinem Sponsor dein eigenes Ziel fest',
+        bg: 'Поставете си собствена цел заедно със спонсора си',
       },
     ),
     step(
@@ -140,13 +140,13 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
       'contacts_both_lists',
       {
         en: 'Both contact lists are started',
-        de: 'Beide Kontaktlisten sind begonnen',
+        de: 'Beide Kontaktlisten sind angelegt',
         bg: 'И двата списъка с контакти са започнати',
       },
       {
         en: 'Add people to both lists: your city and other cities',
         de: 'Trag Menschen in beide Listen ein: deine Stadt und andere Städte',
-        bg: 'Добавете хора в двата списъка: вашия град и други градове',
+        bg: 'Добавете хора и в двата списъка: от вашия град и от други градове',
       },
     ),
     step(
@@ -155,7 +155,7 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
       'diary_started',
       {
         en: 'The business diary is started',
-        de: 'Das Geschäftstagebuch ist begonnen',
+        de: 'Das Geschäftstagebuch ist angelegt',
         bg: 'Бизнес дневникът е започнат',
       },
       {
@@ -175,8 +175,8 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
       },
       {
         en: 'Draft your business plan with your sponsor',
-        de: 'Deinen Geschäftsplan mit deinem Sponsor entwerfen',
-        bg: 'Съставете бизнес плана си със спонсора',
+        de: 'Entwirf deinen Geschäftsplan mit deinem Sponsor',
+        bg: 'Съставете бизнес плана си заедно със спонсора си',
       },
     ),
     step(
@@ -206,7 +206,7 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
       {
         en: 'Write your 2-minute presentation and practise it',
         de: 'Schreib deine 2-Minuten-Präsentation und übe sie',
-        bg: 'Напишете своята 2-минутна презентация и я упражнете',
+        bg: 'Напишете 2-минутната си презентация и я репетирайте',
       },
     ),
     step(
@@ -215,13 +215,13 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
       'two_plus_one',
       {
         en: 'Teach sponsoring: a first 2+1 meeting or an online session',
-        de: 'Sponsern zeigen: ein erstes 2+1-Treffen oder eine Online-Sitzung',
-        bg: 'Научете го да спонсорира: първа среща 2+1 или онлайн сесия',
+        de: 'Das Sponsern beibringen: ein erstes 2+1-Treffen oder ein Online-Termin',
+        bg: 'Покажете как се спонсорира: първа среща 2+1 или онлайн среща',
       },
       {
         en: 'Hold your first 2+1 meeting with your sponsor',
-        de: 'Führe dein erstes 2+1-Treffen mit deinem Sponsor',
-        bg: 'Проведете първата си среща 2+1 със спонсора',
+        de: 'Mach dein erstes 2+1-Treffen mit deinem Sponsor',
+        bg: 'Проведете първата си среща 2+1 със спонсора си',
       },
     ),
   ],
@@ -247,15 +247,15 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
       text: {
         en: 'What income would you like to reach, and by when?',
         de: 'Welches Einkommen möchtest du erreichen, und bis wann?',
-        bg: 'Какъв доход искате да постигнете и до кога?',
+        bg: 'Какъв доход искате да постигнете и докога?',
       },
     },
     {
       key: 'time',
       text: {
         en: 'What do you do now, and how many hours a week can you give?',
-        de: 'Was machst du zurzeit, und wie viele Stunden pro Woche kannst du einsetzen?',
-        bg: 'С какво се занимавате сега и колко часа седмично можете да отделяте?',
+        de: 'Was machst du zurzeit, und wie viele Stunden pro Woche kannst du dir dafür nehmen?',
+        bg: 'С какво се занимавате сега и колко часа седмично можете да отделяте за бизнеса?',
       },
     },
     {
@@ -278,12 +278,12 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
           'Why I think it could be worth a look for you too — and a question: would you like to hear more?',
         de:
           'Wer ich bin und was ich vorher gemacht habe. Was mich nach etwas Neuem suchen ließ. ' +
-          'Was ich in dieser Firma gefunden habe und was sich für mich schon verändert hat. ' +
-          'Warum es sich auch für dich lohnen könnte — und eine Frage: Möchtest du mehr darüber hören?',
+          'Was ich in dieser Firma gefunden habe und was sich dadurch für mich bisher verändert hat. ' +
+          'Warum sich ein Blick darauf auch für dich lohnen könnte – und eine Frage: Möchtest du mehr darüber hören?',
         bg:
-          'Кой съм и с какво съм се занимавал досега. Какво ме накара да потърся нещо ново. ' +
-          'Какво открих в тази компания и какво промени тя за мен досега. ' +
-          'Защо смятам, че може да си струва и за вас — и един въпрос: искате ли да чуете повече?',
+          'Кой съм и с какво се занимавах преди. Какво ме накара да потърся нещо ново. ' +
+          'Какво открих в тази компания и какво се промени за мен досега. ' +
+          'Защо смятам, че може да си струва и вие да я разгледате – и един въпрос: искате ли да чуете повече?',
       },
     },
     {
@@ -296,11 +296,11 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
           'An offer: shall I send you a sample or the catalogue?',
         de:
           'Mit welchem Produkt ich angefangen habe und warum. Was mir nach ein paar Wochen aufgefallen ist. ' +
-          'Wem es noch hilft. Wie man Kunde mit Rabatt wird. ' +
+          'Wem es außerdem hilft. Wie man als Kunde Rabatt bekommt. ' +
           'Ein Angebot: Soll ich dir eine Probe oder den Katalog schicken?',
         bg:
           'С кой продукт започнах и защо. Какво забелязах след няколко седмици. ' +
-          'На кого още помага. Как се става клиент с отстъпка. ' +
+          'На кого още може да помогне. Как се става клиент с отстъпка. ' +
           'Едно предложение: да ви изпратя ли мостра или каталога?',
       },
     },
