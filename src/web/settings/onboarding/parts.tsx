@@ -1,0 +1,67 @@
+// Small pieces the template's editors share: a section's card, and what they do with a field — the text
+// in the language being edited with the server's objection at it, marked so the first one can be scrolled
+// into view.
+import { Card, Text, Title } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import type { ReactNode } from 'react';
+import type { Localized } from '../../../core/followup/template.ts';
+import { LOCALES, type Locale } from '../../../core/locales.ts';
+import { errorAt, type TemplateValues } from './draft.ts';
+
+export type TemplateForm = UseFormReturnType<TemplateValues>;
+
+/** What each list's editor gets: the form, and the language being edited. */
+export interface EditorProps {
+  form: TemplateForm;
+  lang: Locale;
+}
+
+/** One part of the template, in its own card. */
+export function Section({
+  title,
+  description,
+  children,
+  testId,
+}: {
+  title: string;
+  description?: string;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Card withBorder padding="md" data-testid={testId}>
+      <Title order={2} size="h4" mb={description ? 4 : 'sm'}>
+        {title}
+      </Title>
+      {description && (
+        <Text c="dimmed" size="sm" mb="sm">
+          {description}
+        </Text>
+      )}
+      {children}
+    </Card>
+  );
+}
+
+/** An objection, marked for the scroll to the first one after a failed save. */
+export const marked = (node: ReactNode) =>
+  node ? <span data-template-error="true">{node}</span> : undefined;
+
+/** A form's fields in the language being edited. */
+export function fieldsOf(form: TemplateForm, lang: Locale) {
+  const { errors } = form;
+  return {
+    /** A text's language, objection (else `otherError`) and change, for a `LocalizedField`. */
+    text: (path: string, otherError?: ReactNode) => ({
+      lang,
+      error: marked(errorAt(errors, path, lang) ?? otherError),
+      onChange: (value: Localized) => {
+        form.setFieldValue(path, value as never);
+        form.clearFieldError(path);
+        for (const l of LOCALES) form.clearFieldError(`${path}.${l}`);
+      },
+    }),
+    /** Any other field's objection. */
+    error: (path: string) => marked(errors[path]),
+  };
+}
