@@ -16,7 +16,8 @@ Commands:
 
 async function main(argv: string[]) {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
-  const command = positionals[0] ?? 'serve';
+  const asksHelp = argv[0] === '--help' || argv[0] === '-h';
+  const command = positionals[0] ?? (asksHelp ? 'help' : 'serve');
   switch (command) {
     case 'serve': {
       await startServer(loadConfig());
