@@ -89,7 +89,10 @@ export const followupSteps = pgTable(
     dueOn: date('due_on').notNull(),
     condition: stepConditionEnum('condition').notNull(),
     doneAt: timestamp('done_at', { withTimezone: true }),
-    /** Who ticked it; null when the app saw it happen (or nobody has done it yet). */
+    /**
+     * Who ticked it, or opened it again, by hand: the step is then theirs to decide. Null while the app
+     * decides (it ticks observable steps itself when it sees them happen).
+     */
     doneById: uuid('done_by_id'),
   },
   (t) => [

@@ -48,8 +48,7 @@ export async function addDemoNewcomers(
       });
       await openFollowup(tx, organizationId, member);
       const at = new Date(`${joinedOn}T12:00:00Z`);
-      for (const key of start.done)
-        await setStepDone(tx, organizationId, member.id, key, { at, byId: owner.id });
+      for (const key of start.done) await setStepDone(tx, organizationId, member.id, key, owner.id, at);
       if (start.done.includes('intake'))
         await saveIntake(tx, organizationId, member.id, { attraction: ATTRACTION[locale] }, owner.id, at);
       if (start.touchedDaysAgo !== null)

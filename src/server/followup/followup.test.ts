@@ -208,7 +208,7 @@ describe('following up a new member', () => {
       kind: 'event',
       eventType: 'two_plus_one',
       day: '2026-03-15',
-      startsAt: '2026-03-15T16:00:00+02:00',
+      startsAt: '2026-03-15T09:00:00+02:00',
       title: '2+1 with Olga and her neighbour',
       memberIds: [olga.id],
     });
@@ -230,6 +230,51 @@ describe('following up a new member', () => {
     expect(await joined(wrong.id)).toBe('2026-03-15');
   });
 
+  it('a 2+1 counts once held: not while planned, not when cancelled', async () => {
+    const pia = await joinUnder(ctx, as('anna'), 'Pia');
+    const sponsoring = async () =>
+      stepOf((await as('anna').get(`/api/v1/members/${pia.id}/followup`)).json(), 'sponsoring').done;
+    const plan = (day: string, startsAt: string) =>
+      as('anna').post('/api/v1/diary/entries', {
+        kind: 'event',
+        eventType: 'two_plus_one',
+        day,
+        startsAt,
+        title: '2+1 with Pia',
+        memberIds: [pia.id],
+      });
+    const later = await plan('2026-04-20', '2026-04-20T16:00:00+03:00');
+    expect(later.statusCode, later.body).toBe(201);
+    expect(await sponsoring()).toBe(false);
+    const today = (await plan('2026-03-15', '2026-03-15T09:00:00+02:00')).json();
+    await as('anna').patch(`/api/v1/diary/entries/${today.id}`, { cancelled: true });
+    expect(await sponsoring()).toBe(false);
+    await as('anna').patch(`/api/v1/diary/entries/${today.id}`, { cancelled: false });
+    expect(await sponsoring()).toBe(true);
+  });
+
+  it('an online presentation logged with a contact counts as sponsoring online', async () => {
+    const rita = await joinUnder(ctx, as('anna'), 'Rita');
+    const contact = (await rita.client.post('/api/v1/contacts', { name: 'Vera' })).json();
+    await rita.client.post(`/api/v1/contacts/${contact.id}/interactions`, {
+      kind: 'online_presentation',
+      occurredOn: '2026-03-15',
+    });
+    const view = (await rita.client.get(`/api/v1/members/${rita.id}/followup`)).json();
+    expect(stepOf(view, 'sponsoring').done).toBe(true);
+  });
+
+  it('a step opened again by hand stays open, even while the app would tick it', async () => {
+    const url = `/api/v1/members/${nina.id}/followup/steps/lists`;
+    const reopened = (await as('anna').put(url, { done: false })).json();
+    expect(stepOf(reopened, 'lists')).toMatchObject({ done: false, doneBy: null });
+    expect(stepOf((await nina.client.get(`/api/v1/members/${nina.id}/followup`)).json(), 'lists').done).toBe(
+      false,
+    );
+    const ticked = (await nina.client.put(url, { done: true })).json();
+    expect(stepOf(ticked, 'lists')).toMatchObject({ done: true, doneBy: { name: 'Nina Petrova' } });
+  });
+
   it('a member added by hand gets a follow-up from their join date', async () => {
     const added = await as('uma').post('/api/v1/members', {
       sponsorId: m.uma.id,
@@ -241,6 +286,16 @@ describe('following up a new member', () => {
     expect(stepOf(view, 'intake')).toMatchObject({ dueOn: '2026-03-11', overdue: true });
     expect(stepOf(view, 'sponsoring')).toMatchObject({ dueOn: '2026-03-23', overdue: false });
     expect(view).toMatchObject({ daysWithoutContact: 5, flagged: false });
+    // Someone who joined long ago (or whose date lies ahead) is entered, not new: no follow-up.
+    for (const joinedOn of ['2015-03-10', '2026-12-24']) {
+      const old = await as('uma').post('/api/v1/members', {
+        sponsorId: m.uma.id,
+        name: `Old ${joinedOn}`,
+        joinedOn,
+      });
+      expect(old.statusCode, old.body).toBe(201);
+      expectError(await as('uma').get(`/api/v1/members/${old.json().id}/followup`), 404, 'not_found');
+    }
   });
 
   it('the board: my frontline by default, the whole downline on request, the last 90 days only', async () => {
@@ -253,8 +308,15 @@ describe('following up a new member', () => {
       'Hans@1',
       'Nina Petrova@2',
       'Olga@2',
+      'Pia@2',
+      'Rita@2',
     ]);
-    expect((await names('anna', 'today=2026-06-12')).sort()).toEqual(['Nina Petrova@1', 'Olga@1']);
+    expect((await names('anna', 'today=2026-06-12')).sort()).toEqual([
+      'Nina Petrova@1',
+      'Olga@1',
+      'Pia@1',
+      'Rita@1',
+    ]);
     expect(await names('anna', 'today=2026-06-13')).toEqual([]);
     const row = (await as('anna').get('/api/v1/followups?today=2026-03-18')).json().rows[0];
     expect(row).toMatchObject({ total: 9, intakeAnswered: expect.any(Boolean) });

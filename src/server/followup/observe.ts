@@ -2,9 +2,9 @@
 // against what the new member has done in the app (contacts on both lists, a diary entry, a saved
 // business card or presentation, a logged 2+1 meeting, intake answers) and ticked with the time seen.
 // Once done, a step stays done even if the evidence is later removed.
-import { and, eq, exists, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { cityKey } from '../../core/contacts/fields.ts';
-import type { StepCondition } from '../../core/followup/template.ts';
+import { STEP_CONDITIONS, type StepCondition } from '../../core/followup/template.ts';
 import type { Db } from '../../db/client.ts';
 import {
   businessCards,
@@ -21,7 +21,13 @@ import {
 type Observed = Exclude<StepCondition, 'manual'>;
 
 /** Of `memberIds`, those for whom the condition holds. */
-async function satisfied(db: Db, organizationId: string, condition: Observed, memberIds: string[]) {
+async function satisfied(
+  db: Db,
+  organizationId: string,
+  condition: Observed,
+  memberIds: string[],
+  now: Date,
+) {
   const org = organizationId;
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
   const whereMember = (column: typeof members.id) =>
@@ -78,17 +84,23 @@ async function satisfied(db: Db, organizationId: string, condition: Observed, me
           ),
       );
     case 'two_plus_one':
-      return ids(await memberRows(twoPlusOneLogged(db, org)));
+      return ids(await memberRows(twoPlusOneLogged(db, org, now)));
     case 'contacts_both_lists':
       return bothListsStarted(db, org, memberIds);
   }
 }
 
 /**
- * A 2+1 meeting: the member logged one with a contact, wrote one in their diary, or their sponsor wrote
- * one in the sponsor's diary linked to the member.
+ * A 2+1 meeting (or an online presentation, the online way of sponsoring) that took place: the member
+ * logged one with a contact, or held one in their diary, or their sponsor held one linked to the member.
+ * Diary events count once they have started and unless they were cancelled (as diary/links.ts).
  */
-function twoPlusOneLogged(db: Db, org: string): SQL {
+function twoPlusOneLogged(db: Db, org: string, now: Date): SQL {
+  const held = and(
+    eq(diaryEntries.eventType, 'two_plus_one'),
+    isNull(diaryEntries.cancelledAt),
+    lte(diaryEntries.startsAt, now),
+  );
   const inContactLog = db
     .select({ one: sql`1` })
     .from(contactInteractions)
@@ -100,19 +112,13 @@ function twoPlusOneLogged(db: Db, org: string): SQL {
       and(
         eq(contactInteractions.organizationId, org),
         eq(contacts.ownerId, members.id),
-        eq(contactInteractions.kind, 'two_plus_one'),
+        inArray(contactInteractions.kind, ['two_plus_one', 'online_presentation']),
       ),
     );
   const inOwnDiary = db
     .select({ one: sql`1` })
     .from(diaryEntries)
-    .where(
-      and(
-        eq(diaryEntries.organizationId, org),
-        eq(diaryEntries.ownerId, members.id),
-        eq(diaryEntries.eventType, 'two_plus_one'),
-      ),
-    );
+    .where(and(eq(diaryEntries.organizationId, org), eq(diaryEntries.ownerId, members.id), held));
   const inSponsorDiary = db
     .select({ one: sql`1` })
     .from(diaryEntryLinks)
@@ -125,7 +131,7 @@ function twoPlusOneLogged(db: Db, org: string): SQL {
         eq(diaryEntryLinks.organizationId, org),
         eq(diaryEntryLinks.memberId, members.id),
         eq(diaryEntries.ownerId, members.sponsorId),
-        eq(diaryEntries.eventType, 'two_plus_one'),
+        held,
       ),
     );
   return or(exists(inContactLog), exists(inOwnDiary), exists(inSponsorDiary))!;
@@ -167,7 +173,11 @@ async function bothListsStarted(db: Db, org: string, memberIds: string[]) {
   return result.rows.map((r) => r.id);
 }
 
-/** Ticks every open observable step of these members whose condition now holds. */
+/**
+ * Ticks every open observable step of these members whose condition now holds. A step someone opened
+ * again by hand (done_by set, done_at empty) is left to them. Conditions go in one fixed order, so two
+ * requests ticking the same members lock their rows in the same order.
+ */
 export async function observeSteps(db: Db, organizationId: string, memberIds: string[], now: Date) {
   if (memberIds.length === 0) return;
   const open = await db
@@ -178,27 +188,26 @@ export async function observeSteps(db: Db, organizationId: string, memberIds: st
         eq(followupSteps.organizationId, organizationId),
         inArray(followupSteps.memberId, memberIds),
         isNull(followupSteps.doneAt),
+        isNull(followupSteps.doneById),
         ne(followupSteps.condition, 'manual'),
       ),
     );
-  const pending = new Map<Observed, Set<string>>();
-  for (const step of open) {
-    const condition = step.condition as Observed;
-    if (!pending.has(condition)) pending.set(condition, new Set());
-    pending.get(condition)!.add(step.memberId);
-  }
-  for (const [condition, waiting] of pending) {
-    const done = await satisfied(db, organizationId, condition, [...waiting]);
+  for (const condition of STEP_CONDITIONS) {
+    if (condition === 'manual') continue;
+    const waiting = [...new Set(open.filter((s) => s.condition === condition).map((s) => s.memberId))];
+    if (waiting.length === 0) continue;
+    const done = await satisfied(db, organizationId, condition, waiting.sort(), now);
     if (done.length === 0) continue;
     await db
       .update(followupSteps)
-      .set({ doneAt: now, doneById: null })
+      .set({ doneAt: now })
       .where(
         and(
           eq(followupSteps.organizationId, organizationId),
           inArray(followupSteps.memberId, done),
           eq(followupSteps.condition, condition),
           isNull(followupSteps.doneAt),
+          isNull(followupSteps.doneById),
         ),
       );
   }

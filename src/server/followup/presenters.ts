@@ -15,7 +15,7 @@ export function presentStep(step: StepRow, today: string): z.infer<typeof stepSc
     dueOn: step.dueOn,
     done,
     doneAt: step.doneAt?.toISOString() ?? null,
-    doneBy: step.doneById ? { id: step.doneById, name: step.doneByName ?? '' } : null,
+    doneBy: done && step.doneById ? { id: step.doneById, name: step.doneByName ?? '' } : null,
     overdue: !done && step.dueOn < today,
   };
 }
@@ -33,18 +33,19 @@ export function presentFollowedMember(member: FollowedMember) {
   };
 }
 
+/** Days without contact, counted from the follow-up's opening (the join date it was opened with). */
 export function contactState(
-  member: FollowedMember,
+  openedOn: string,
   lastTouchpointOn: string | null,
   today: string,
   interval: number,
 ) {
-  const gap = contactGap(member.joinedOn, lastTouchpointOn, today, interval);
+  const gap = contactGap(openedOn, lastTouchpointOn, today, interval);
   return { lastTouchpointOn, daysWithoutContact: gap.days, flagged: gap.flagged };
 }
 
 export function presentBoardRow(
-  member: FollowedMember,
+  member: FollowedMember & { openedOn: string },
   steps: StepRow[],
   intake: Record<string, string>,
   lastTouchpointOn: string | null,
@@ -59,7 +60,7 @@ export function presentBoardRow(
     overdue: shown.filter((s) => s.overdue).length,
     intakeAnswered: Object.keys(intake).length > 0,
     level: member.depth - context.rootDepth,
-    ...contactState(member, lastTouchpointOn, context.today, context.interval),
+    ...contactState(member.openedOn, lastTouchpointOn, context.today, context.interval),
   };
 }
 

@@ -1,8 +1,14 @@
 // Follow-ups, their steps and touchpoints in the database. Every query is scoped by organization.
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, inArray, lt, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { DEFAULT_TEMPLATE, dueOn, type OnboardingTemplate } from '../../core/followup/template.ts';
+import {
+  addDays,
+  DEFAULT_TEMPLATE,
+  dueOn,
+  FOLLOWUP_LIMITS,
+  type OnboardingTemplate,
+} from '../../core/followup/template.ts';
 import { downlineRange } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -47,6 +53,13 @@ export async function saveTemplate(
 
 export async function resetTemplate(db: Db, organizationId: string) {
   await db.delete(onboardingTemplates).where(eq(onboardingTemplates.organizationId, organizationId));
+}
+
+/** Whether a member joining on `joinedOn` is new on `serverDay` (joined in the board's window). */
+export function isNewcomer(joinedOn: string, serverDay: string) {
+  return (
+    joinedOn >= addDays(serverDay, -(FOLLOWUP_LIMITS.boardDays - 1)) && joinedOn <= addDays(serverDay, 1)
+  );
 }
 
 /**
@@ -97,16 +110,18 @@ export async function stepsOf(db: Db, organizationId: string, memberIds: string[
   return rows.map((r) => ({ ...r.step, doneByName: r.doneByName }));
 }
 
+/** Ticks a step by hand (`doneAt` a time) or opens it again (null); either way `byId` decides it now. */
 export async function setStepDone(
   db: Db,
   organizationId: string,
   memberId: string,
   key: string,
-  done: { at: Date; byId: string } | null,
+  byId: string,
+  doneAt: Date | null,
 ) {
   const rows = await db
     .update(followupSteps)
-    .set({ doneAt: done?.at ?? null, doneById: done?.byId ?? null })
+    .set({ doneAt, doneById: byId })
     .where(
       and(
         eq(followupSteps.organizationId, organizationId),
@@ -224,7 +239,7 @@ export async function boardMembers(
   db: Db,
   organizationId: string,
   scope: { frontlineOf: string } | { downlineOf: string },
-  since: string,
+  days: { since: string; until: string },
 ) {
   const where =
     'frontlineOf' in scope
@@ -234,18 +249,19 @@ export async function boardMembers(
           lt(members.path, downlineRange(scope.downlineOf).upper),
         );
   return db
-    .select({ ...followedColumns, intake: followups.intake })
+    .select({ ...followedColumns, intake: followups.intake, openedOn: followups.openedOn })
     .from(followups)
     .innerJoin(members, and(eq(members.organizationId, organizationId), eq(members.id, followups.memberId)))
     .leftJoin(sponsors, and(eq(sponsors.organizationId, organizationId), eq(sponsors.id, members.sponsorId)))
     .where(
       and(
         eq(followups.organizationId, organizationId),
-        gte(followups.openedOn, since),
+        gte(followups.openedOn, days.since),
+        lte(followups.openedOn, days.until),
         where,
         sql`${members.status} <> 'left'`,
       ),
     )
     .orderBy(desc(followups.openedOn), asc(members.name))
-    .limit(500) as Promise<(FollowedMember & { intake: Record<string, string> })[]>;
+    .limit(500) as Promise<(FollowedMember & { intake: Record<string, string>; openedOn: string })[]>;
 }

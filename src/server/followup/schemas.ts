@@ -23,7 +23,8 @@ const key = z
   .trim()
   .min(1, 'Enter a key')
   .max(L.key)
-  .regex(/^[a-z0-9_-]+$/, 'Use lower-case letters, digits, - and _');
+  .regex(/^[a-z0-9_-]+$/, 'Use lower-case letters, digits, - and _')
+  .refine((k) => !['__proto__', 'constructor', 'prototype'].includes(k), 'Choose another key');
 
 const uniqueKeys = (what: string) => (items: { key: string }[], ctx: z.RefinementCtx) => {
   const seen = new Set<string>();

@@ -49,7 +49,7 @@ export function followupService(deps: Deps) {
   async function rows(
     tx: Db,
     organizationId: string,
-    followed: (FollowedMember & { intake: Record<string, string> })[],
+    followed: (FollowedMember & { intake: Record<string, string>; openedOn: string })[],
     today: string,
     rootDepth: number,
   ) {
@@ -77,7 +77,11 @@ export function followupService(deps: Deps) {
     };
   }
 
-  const boardSince = (today: string) => addDays(today, -(FOLLOWUP_LIMITS.boardDays - 1));
+  /** The board's days: joined in the last 90 days, up to tomorrow (a phone ahead of the server). */
+  const boardDays = (today: string) => ({
+    since: addDays(today, -(FOLLOWUP_LIMITS.boardDays - 1)),
+    until: addDays(today, 1),
+  });
 
   /** A member the actor may follow up (or themselves), with the follow-up; 404 otherwise. */
   async function visible(tx: Db, actor: Actor, memberId: string) {
@@ -112,7 +116,7 @@ export function followupService(deps: Deps) {
         questions: followup.questions.map((q) => ({
           key: q.key,
           text: q.text,
-          answer: followup.intake[q.key] ?? '',
+          answer: Object.hasOwn(followup.intake, q.key) ? followup.intake[q.key]! : '',
         })),
         updatedAt: followup.intakeUpdatedAt?.toISOString() ?? null,
         updatedBy:
@@ -126,7 +130,7 @@ export function followupService(deps: Deps) {
         logTouchpoint: followupPolicy.canLogTouchpoint(actor, member),
       },
       isSelf,
-      ...contactState(member, last.get(memberId) ?? null, today, template.contactIntervalDays),
+      ...contactState(followup.openedOn, last.get(memberId) ?? null, today, template.contactIntervalDays),
     };
   }
 
@@ -138,7 +142,7 @@ export function followupService(deps: Deps) {
           tx,
           actor.organizationId,
           scope === 'frontline' ? { frontlineOf: actor.memberId } : { downlineOf: actor.path },
-          boardSince(day),
+          boardDays(day),
         );
         const board = await rows(tx, actor.organizationId, followed, day, depthOf(actor.path));
         return { today: day, contactIntervalDays: board.interval, rows: board.rows };
@@ -153,11 +157,13 @@ export function followupService(deps: Deps) {
           tx,
           actor.organizationId,
           { frontlineOf: actor.memberId },
-          boardSince(day),
+          boardDays(day),
         );
         const board = await rows(tx, actor.organizationId, followed, day, depthOf(actor.path));
         let mine = null;
-        if (await getFollowup(tx, actor.organizationId, actor.memberId)) {
+        const own = await getFollowup(tx, actor.organizationId, actor.memberId);
+        const window = boardDays(day);
+        if (own && own.openedOn >= window.since && own.openedOn <= window.until) {
           await observeSteps(tx, actor.organizationId, [actor.memberId], clock.now());
           const steps = (await stepsOf(tx, actor.organizationId, [actor.memberId])).map((s) =>
             presentStep(s, day),
@@ -201,7 +207,8 @@ export function followupService(deps: Deps) {
           actor.organizationId,
           memberId,
           key,
-          done ? { at: clock.now(), byId: actor.memberId } : null,
+          actor.memberId,
+          done ? clock.now() : null,
         );
         if (!found) throw errors.notFound('Step');
         return present(tx, actor, memberId, todayOf(today));

@@ -199,6 +199,11 @@ describe('onboarding template', () => {
     twice.steps[1].key = twice.steps[0].key;
     const duplicate = await as('root').put('/api/v1/organization/onboarding', twice);
     expect(fieldPaths(expectError(duplicate, 400, 'validation_failed'))).toEqual(['steps.1.key']);
+    // Keys that name what every object has are refused.
+    const reserved = structuredClone(current.template);
+    reserved.questions[0].key = 'constructor';
+    const refused = await as('root').put('/api/v1/organization/onboarding', reserved);
+    expect(fieldPaths(expectError(refused, 400, 'validation_failed'))).toEqual(['questions.0.key']);
     const none = await as('root').put('/api/v1/organization/onboarding', { ...template, steps: [] });
     expect(fieldPaths(expectError(none, 400, 'validation_failed'))).toContain('steps');
   });

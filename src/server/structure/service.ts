@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { isInSubtree } from '../../core/structure/path.ts';
 import type { Actor } from '../auth/actor.ts';
-import { openFollowup } from '../followup/queries.ts';
+import { isNewcomer, openFollowup } from '../followup/queries.ts';
 import { AppError, errors } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { memberAccess, structurePolicy } from './policy.ts';
@@ -95,8 +95,10 @@ export function structureService({ database, clock }: Deps) {
           joinedOn: profile.joinedOn ?? clock.now().toISOString().slice(0, 10),
           role: 'member',
         });
-        // The sponsor's follow-up of the newcomer starts with them (counted from their join date).
-        await openFollowup(tx, actor.organizationId, member);
+        // The sponsor's follow-up of a newcomer starts with them (counted from their join date); someone
+        // who joined long ago and is only now entered is not new.
+        if (isNewcomer(member.joinedOn, clock.now().toISOString().slice(0, 10)))
+          await openFollowup(tx, actor.organizationId, member);
         return member;
       });
     },
