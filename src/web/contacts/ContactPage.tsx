@@ -1,18 +1,6 @@
 // One contact: how to reach them, where they stand, what happened so far and what comes next. The owner
 // edits, logs, shares and invites; a sponsor the contact was shared with reads it, nothing more.
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowLeft,
@@ -29,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../core/contacts/fields.ts';
 import { useMe } from '../accounts/hooks.ts';
 import { api } from '../api.ts';
+import { Confirm } from '../ui/Confirm.tsx';
 import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
@@ -175,24 +164,15 @@ function DeleteContact({ contact }: { contact: Contact }) {
       >
         {t('delete.button')}
       </Button>
-      <Modal
+      <Confirm
         opened={open}
         onClose={() => setOpen(false)}
         title={t('delete.title', { name: contact.name })}
-        centered
-      >
-        <Text size="sm" mb="md">
-          {t('delete.body')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setOpen(false)}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-            {t('delete.confirm')}
-          </Button>
-        </Group>
-      </Modal>
+        body={t('delete.body')}
+        confirm={t('delete.confirm')}
+        loading={remove.isPending}
+        onConfirm={() => remove.mutate()}
+      />
     </>
   );
 }

@@ -1,21 +1,15 @@
 // The member's two lists: list 1 (my city) and list 2 (other cities, grouped by city), searched as you
 // type, filtered by city, stage, tag and due follow-ups, with one-tap calls and messages. Phone first.
 import { ActionIcon, Affix, Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconBellRinging,
-  IconFileImport,
-  IconInfoCircle,
-  IconPlus,
-} from '@tabler/icons-react';
+import { IconBellRinging, IconFileImport, IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../accounts/hooks.ts';
-import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
+import { LoadError } from '../ui/PageStates.tsx';
 import { ActiveFilters } from './ActiveFilters.tsx';
 import { type ContactFilter, overviewQuery } from './api.ts';
 import { CityGroups } from './CityGroups.tsx';
@@ -94,26 +88,13 @@ export default function ContactsPage() {
       )}
 
       {overview.isError && (
-        <Alert
-          color="red"
-          icon={<IconAlertTriangle />}
+        <LoadError
           title={t('loadError')}
-          data-testid="contacts-error"
-          styles={{ message: { display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' } }}
-        >
-          <Text size="sm" style={{ flex: 1 }}>
-            {errorMessage(t, overview.error)}
-          </Text>
-          <Button
-            size="compact-sm"
-            variant="light"
-            color="red"
-            loading={overview.isFetching}
-            onClick={() => void overview.refetch()}
-          >
-            {t('common:actions.retry')}
-          </Button>
-        </Alert>
+          error={overview.error}
+          retrying={overview.isFetching}
+          onRetry={() => void overview.refetch()}
+          testId="contacts-error"
+        />
       )}
 
       <SharedWithMe today={today} country={country} />

@@ -1,22 +1,11 @@
 // Everything that happened with a contact, newest first: kind, date, outcome, note, and the stage and
 // follow-up it set. The owner can remove an entry logged by mistake.
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Popover,
-  Text,
-  ThemeIcon,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Badge, Card, Group, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
+import { ConfirmRemove } from '../ui/ConfirmRemove.tsx';
 import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
 import { CONTACTS_KEY, type Interaction } from './api.ts';
@@ -90,27 +79,12 @@ export function InteractionLog({
                     </Text>
                   </div>
                   {canEdit && (
-                    <Popover position="bottom-end" withArrow shadow="md">
-                      <Popover.Target>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          size="md"
-                          aria-label={t('history.remove')}
-                          loading={remove.isPending && remove.variables === entry.id}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Popover.Target>
-                      <Popover.Dropdown>
-                        <Text size="sm" mb="xs">
-                          {t('history.removeConfirm')}
-                        </Text>
-                        <Button size="compact-sm" color="red" onClick={() => remove.mutate(entry.id)}>
-                          {t('history.remove')}
-                        </Button>
-                      </Popover.Dropdown>
-                    </Popover>
+                    <ConfirmRemove
+                      label={t('history.remove')}
+                      question={t('history.removeConfirm')}
+                      loading={remove.isPending && remove.variables === entry.id}
+                      onRemove={() => remove.mutate(entry.id)}
+                    />
                   )}
                 </Group>
                 {entry.note && (

@@ -5,7 +5,6 @@ import {
   Card,
   Chip,
   Group,
-  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -29,6 +28,7 @@ import {
 } from '../../core/contacts/fields.ts';
 import { api } from '../api.ts';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
+import { KindPicker } from '../ui/KindPicker.tsx';
 import {
   addDays,
   CONTACTS_KEY,
@@ -149,25 +149,14 @@ export function LogInteraction({ contact }: { contact: Contact }) {
         }}
       >
         <Stack gap="sm">
-          <SegmentedControl<InteractionKind>
-            fullWidth
+          <KindPicker
+            kinds={INTERACTION_KINDS}
+            icons={KIND_ICONS}
             value={kind}
             onChange={chooseKind}
-            aria-label={t('log.kind')}
-            data={INTERACTION_KINDS.map((k) => {
-              const Icon = KIND_ICONS[k];
-              return {
-                value: k,
-                label: (
-                  <Stack gap={2} align="center" aria-label={t(`kind.${k}`)}>
-                    <Icon size={20} stroke={1.6} />
-                    <Text size="xs" lh={1.1} style={{ whiteSpace: 'nowrap' }}>
-                      {t(`kindShort.${k}`)}
-                    </Text>
-                  </Stack>
-                ),
-              };
-            })}
+            label={t('log.kind')}
+            name={(k) => t(`kindShort.${k}`)}
+            fullName={(k) => t(`kind.${k}`)}
           />
           <SimpleGrid cols={{ base: 2 }} spacing="sm">
             <TextInput

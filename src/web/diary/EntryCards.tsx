@@ -5,12 +5,10 @@ import {
   Anchor,
   Badge,
   Box,
-  Button,
   Card,
   Checkbox,
   Group,
   Menu,
-  Modal,
   Stack,
   Text,
   ThemeIcon,
@@ -34,6 +32,7 @@ import { useTranslation } from 'react-i18next';
 import { NOTE_PARTS } from '../../core/diary/fields.ts';
 import { useDay } from '../contacts/parts.tsx';
 import { useToday } from '../contacts/useToday.ts';
+import { Confirm } from '../ui/Confirm.tsx';
 import { errorMessage } from '../ui/errors.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import {
@@ -50,41 +49,6 @@ import {
 import { CATEGORY_COLORS, EVENT_ICONS, LinkedPeople, useTimeSpan } from './parts.tsx';
 
 type Edit = (entry: Entry) => void;
-
-function Confirm({
-  opened,
-  title,
-  body,
-  confirm,
-  loading,
-  onConfirm,
-  onClose,
-}: {
-  opened: boolean;
-  title: string;
-  body: string;
-  confirm: string;
-  loading: boolean;
-  onConfirm: () => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation('common');
-  return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
-      <Text size="sm" mb="md">
-        {body}
-      </Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('actions.cancel')}
-        </Button>
-        <Button color="red" loading={loading} onClick={onConfirm}>
-          {confirm}
-        </Button>
-      </Group>
-    </Modal>
-  );
-}
 
 /** Changes to one entry, shown at once on its day and confirmed by the server. */
 function useEntryChange(entry: Entry) {

@@ -9,7 +9,6 @@ import {
   Group,
   List,
   Loader,
-  Modal,
   SimpleGrid,
   Stack,
   Text,
@@ -32,6 +31,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
+import { Confirm } from '../ui/Confirm.tsx';
 import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
 import { type Feed, feedQuery } from './api.ts';
@@ -177,28 +177,16 @@ export function FeedSettings({ opened, onClose }: { opened: boolean; onClose: ()
           </>
         )}
       </Stack>
-      <Modal
+      <Confirm
         opened={confirm !== null}
         onClose={() => setConfirm(null)}
         title={confirm === 'renew' ? t('feed.renewTitle') : t('feed.withdrawTitle')}
-        centered
-      >
-        <Text size="sm" mb="md">
-          {confirm === 'renew' ? t('feed.renewBody') : t('feed.withdrawBody')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirm(null)}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button
-            color={confirm === 'renew' ? undefined : 'red'}
-            loading={renew.isPending || withdraw.isPending}
-            onClick={() => (confirm === 'renew' ? renew.mutate() : withdraw.mutate())}
-          >
-            {confirm === 'renew' ? t('feed.renew') : t('feed.withdraw')}
-          </Button>
-        </Group>
-      </Modal>
+        body={confirm === 'renew' ? t('feed.renewBody') : t('feed.withdrawBody')}
+        confirm={confirm === 'renew' ? t('feed.renew') : t('feed.withdraw')}
+        loading={renew.isPending || withdraw.isPending}
+        onConfirm={() => (confirm === 'renew' ? renew.mutate() : withdraw.mutate())}
+        danger={confirm !== 'renew'}
+      />
     </Drawer>
   );
 }

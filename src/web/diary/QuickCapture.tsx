@@ -1,11 +1,12 @@
 // Quick capture: a big "+" that offers an event, a task or a note, and a dialog (full screen on a phone)
 // with the short form of each. The same dialog edits an entry.
-import { Affix, Button, Menu, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Affix, Button, Menu, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconCalendarEvent, IconChecklist, IconNotes, IconPlus, type TablerIcon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { EntryKind } from '../../core/diary/fields.ts';
 import { useDay } from '../contacts/parts.tsx';
+import { KindPicker } from '../ui/KindPicker.tsx';
 import type { Entry } from './api.ts';
 import { EventForm } from './forms/EventForm.tsx';
 import { NoteForm } from './forms/NoteForm.tsx';
@@ -49,25 +50,13 @@ export function CaptureDialog({
       <Stack gap="sm">
         {!entry && (
           <>
-            <SegmentedControl<EntryKind>
-              fullWidth
+            <KindPicker
+              kinds={KINDS}
+              icons={KIND_ICONS}
               value={kind}
               onChange={onKind}
-              aria-label={t('capture.kind')}
-              data={KINDS.map((k) => {
-                const Icon = KIND_ICONS[k];
-                return {
-                  value: k,
-                  label: (
-                    <Stack gap={2} align="center">
-                      <Icon size={20} stroke={1.6} />
-                      <Text size="xs" lh={1.1}>
-                        {t(`kinds.${k}`)}
-                      </Text>
-                    </Stack>
-                  ),
-                };
-              })}
+              label={t('capture.kind')}
+              name={(k) => t(`kinds.${k}`)}
             />
             <Text size="xs" c="dimmed" ta="center">
               {t(`capture.intro.${kind}`, {

@@ -1,29 +1,17 @@
 // The sponsor's follow-up board: everyone who joined my frontline (or my whole downline) in the last 90
 // days, the ones who need me first — progress, overdue steps, days without contact — with one tap to log
 // that I was in touch and one to open their follow-up. Phone first.
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconChevronRight, IconStairsUp, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useRelativeDay } from '../contacts/parts.tsx';
 import { useToday } from '../contacts/useToday.ts';
-import { errorMessage } from '../ui/errors.ts';
+import { EmptyState } from '../ui/EmptyState.tsx';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
-import { PageLoading } from '../ui/PageStates.tsx';
+import { LoadError, PageLoading } from '../ui/PageStates.tsx';
 import { type BoardRow, type BoardScope, boardQuery } from './api.ts';
 import { ContactGap, StepProgress, useLocalized } from './parts.tsx';
 import { TouchpointButton } from './TouchpointButton.tsx';
@@ -141,16 +129,12 @@ function MemberCard({ row, today, scope }: { row: BoardRow; today: string; scope
 function EmptyBoard({ scope }: { scope: BoardScope }) {
   const { t } = useTranslation('followup');
   return (
-    <Card withBorder padding="lg" data-testid="followup-empty">
-      <ThemeIcon variant="light" size="xl" radius="xl" mb="sm">
-        <IconStairsUp />
-      </ThemeIcon>
-      <Title order={2} size="h4" mb={4}>
-        {t(scope === 'downline' ? 'board.empty.downlineTitle' : 'board.empty.title')}
-      </Title>
-      <Text c="dimmed" mb="md">
-        {t('board.empty.body')}
-      </Text>
+    <EmptyState
+      icon={<IconStairsUp />}
+      title={t(scope === 'downline' ? 'board.empty.downlineTitle' : 'board.empty.title')}
+      body={t('board.empty.body')}
+      testId="followup-empty"
+    >
       <Group>
         <Button
           variant="light"
@@ -160,7 +144,7 @@ function EmptyBoard({ scope }: { scope: BoardScope }) {
           {t('board.empty.invite')}
         </Button>
       </Group>
-    </Card>
+    </EmptyState>
   );
 }
 
@@ -204,25 +188,12 @@ export default function BoardPage() {
       />
 
       {board.isError && (
-        <Alert
-          color="red"
-          icon={<IconAlertTriangle />}
+        <LoadError
           title={t('loadError')}
-          styles={{ message: { display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' } }}
-        >
-          <Text size="sm" style={{ flex: 1 }}>
-            {errorMessage(t, board.error)}
-          </Text>
-          <Button
-            size="compact-sm"
-            variant="light"
-            color="red"
-            loading={board.isFetching}
-            onClick={() => void board.refetch()}
-          >
-            {t('common:actions.retry')}
-          </Button>
-        </Alert>
+          error={board.error}
+          retrying={board.isFetching}
+          onRetry={() => void board.refetch()}
+        />
       )}
 
       {!data && board.isPending && <PageLoading />}

@@ -1,7 +1,7 @@
 // The new member's own getting-started checklist: their side of the follow-up their sponsor runs. Steps the
 // app can see tick themselves (each says when, and links to where it is done); the others they tick. The
 // intake questions can be answered right here. Without a follow-up: a friendly page with the two tools.
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconConfetti, IconId, IconPresentation, IconRocket } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../accounts/hooks.ts';
 import { ApiError } from '../api.ts';
 import { useToday } from '../contacts/useToday.ts';
+import { EmptyState } from '../ui/EmptyState.tsx';
 import { errorMessage } from '../ui/errors.ts';
 import { PageLoading } from '../ui/PageStates.tsx';
 import { followupQuery } from './api.ts';
@@ -46,18 +47,14 @@ function NoFollowup() {
       <Title order={1} size="h2">
         {t('start.title')}
       </Title>
-      <Card withBorder padding="lg" data-testid="start-none">
-        <ThemeIcon variant="light" size="xl" radius="xl" mb="sm">
-          <IconRocket />
-        </ThemeIcon>
-        <Title order={2} size="h4" mb={4}>
-          {t('start.none.title')}
-        </Title>
-        <Text c="dimmed" mb="md">
-          {t('start.none.body')}
-        </Text>
+      <EmptyState
+        icon={<IconRocket />}
+        title={t('start.none.title')}
+        body={t('start.none.body')}
+        testId="start-none"
+      >
         <ToolButtons />
-      </Card>
+      </EmptyState>
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_LIMITS, TOUCHPOINT_KINDS, type TouchpointKind } from '../../core/followup/template.ts';
 import { KIND_ICONS } from '../contacts/parts.tsx';
 import { errorMessage } from '../ui/errors.ts';
+import { KindLabel } from '../ui/KindPicker.tsx';
 import { logTouchpoint, refreshFollowups } from './api.ts';
 
 export function TouchpointButton({
@@ -90,29 +91,21 @@ export function TouchpointButton({
             onChange={(e) => setNote(e.currentTarget.value)}
           />
           <SimpleGrid cols={3} spacing={6}>
-            {TOUCHPOINT_KINDS.map((kind) => {
-              const Icon = KIND_ICONS[kind];
-              return (
-                <Button
-                  key={kind}
-                  variant="light"
-                  h="auto"
-                  py={6}
-                  px={4}
-                  loading={log.isPending && log.variables === kind}
-                  disabled={log.isPending && log.variables !== kind}
-                  onClick={() => log.mutate(kind)}
-                  aria-label={t(`touch.log.${kind}`)}
-                >
-                  <Stack gap={2} align="center">
-                    <Icon size={20} stroke={1.6} />
-                    <Text size="xs" lh={1.1}>
-                      {t(`kind.${kind}`)}
-                    </Text>
-                  </Stack>
-                </Button>
-              );
-            })}
+            {TOUCHPOINT_KINDS.map((kind) => (
+              <Button
+                key={kind}
+                variant="light"
+                h="auto"
+                py={6}
+                px={4}
+                loading={log.isPending && log.variables === kind}
+                disabled={log.isPending && log.variables !== kind}
+                onClick={() => log.mutate(kind)}
+                aria-label={t(`touch.log.${kind}`)}
+              >
+                <KindLabel icon={KIND_ICONS[kind]} name={t(`kind.${kind}`)} />
+              </Button>
+            ))}
           </SimpleGrid>
         </Stack>
       </Popover.Dropdown>

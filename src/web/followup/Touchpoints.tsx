@@ -1,12 +1,9 @@
 // Keeping in touch with a new member: logging a call, a message or a meeting (today unless another day is
 // picked), and the list of them — everyone in the upline sees when and who, only the author the note.
 import {
-  ActionIcon,
   Button,
   Card,
   Group,
-  Popover,
-  SegmentedControl,
   Stack,
   Text,
   Textarea,
@@ -16,7 +13,6 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,8 +20,10 @@ import { FOLLOWUP_LIMITS, TOUCHPOINT_KINDS, type TouchpointKind } from '../../co
 import { localToday } from '../contacts/api.ts';
 import { KIND_ICONS, useDay } from '../contacts/parts.tsx';
 import { useToday } from '../contacts/useToday.ts';
+import { ConfirmRemove } from '../ui/ConfirmRemove.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
+import { KindPicker } from '../ui/KindPicker.tsx';
 import { deleteTouchpoint, type Followup, logTouchpoint, refreshFollowups } from './api.ts';
 
 export function LogTouchpoint({ followup }: { followup: Followup }) {
@@ -69,25 +67,13 @@ export function LogTouchpoint({ followup }: { followup: Followup }) {
         }}
       >
         <Stack gap="sm">
-          <SegmentedControl<TouchpointKind>
-            fullWidth
+          <KindPicker
+            kinds={TOUCHPOINT_KINDS}
+            icons={KIND_ICONS}
             value={kind}
             onChange={setKind}
-            aria-label={t('touchpoints.kind')}
-            data={TOUCHPOINT_KINDS.map((k) => {
-              const Icon = KIND_ICONS[k];
-              return {
-                value: k,
-                label: (
-                  <Stack gap={2} align="center">
-                    <Icon size={20} stroke={1.6} />
-                    <Text size="xs" lh={1.1} style={{ whiteSpace: 'nowrap' }}>
-                      {t(`kind.${k}`)}
-                    </Text>
-                  </Stack>
-                ),
-              };
-            })}
+            label={t('touchpoints.kind')}
+            name={(k) => t(`kind.${k}`)}
           />
           <TextInput
             type="date"
@@ -167,27 +153,12 @@ export function TouchpointList({ followup }: { followup: Followup }) {
                     </Text>
                   </div>
                   {entry.mine && (
-                    <Popover position="bottom-end" withArrow shadow="md">
-                      <Popover.Target>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          size="md"
-                          aria-label={t('touchpoints.remove')}
-                          loading={remove.isPending && remove.variables === entry.id}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Popover.Target>
-                      <Popover.Dropdown>
-                        <Text size="sm" mb="xs">
-                          {t('touchpoints.removeConfirm')}
-                        </Text>
-                        <Button size="compact-sm" color="red" onClick={() => remove.mutate(entry.id)}>
-                          {t('touchpoints.remove')}
-                        </Button>
-                      </Popover.Dropdown>
-                    </Popover>
+                    <ConfirmRemove
+                      label={t('touchpoints.remove')}
+                      question={t('touchpoints.removeConfirm')}
+                      loading={remove.isPending && remove.variables === entry.id}
+                      onRemove={() => remove.mutate(entry.id)}
+                    />
                   )}
                 </Group>
                 {entry.note && (

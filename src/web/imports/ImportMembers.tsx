@@ -4,7 +4,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Checkbox,
   FileButton,
   Group,
@@ -13,7 +12,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileUpload } from '@tabler/icons-react';
@@ -25,6 +23,7 @@ import type { importResultSchema } from '../../server/imports/presenters.ts';
 import { api } from '../api.ts';
 import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
+import { Section } from '../ui/Section.tsx';
 
 type ImportResult = z.infer<typeof importResultSchema>;
 type Issue = ImportResult['errors'][number];
@@ -102,13 +101,7 @@ export function ImportMembers() {
   const nothingToDo = counts && counts.inserts + counts.updates + counts.moves === 0;
 
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} size="h4" mb={4}>
-        {t('title')}
-      </Title>
-      <Text c="dimmed" size="sm" mb="sm">
-        {t('body')}
-      </Text>
+    <Section title={t('title')} description={t('body')}>
       <Stack gap="sm">
         <Group>
           <FileButton onChange={choose} accept=".csv,text/csv,text/plain">
@@ -182,6 +175,6 @@ export function ImportMembers() {
           </Stack>
         )}
       </Stack>
-    </Card>
+    </Section>
   );
 }

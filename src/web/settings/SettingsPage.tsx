@@ -1,6 +1,5 @@
 import {
   Button,
-  Card,
   Group,
   NavLink,
   SegmentedControl,
@@ -23,33 +22,10 @@ import { ImportMembers } from '../imports/ImportMembers.tsx';
 import { meQuery } from '../session.ts';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
+import { Section } from '../ui/Section.tsx';
 import { useChangeLocale } from '../ui/useChangeLocale.ts';
 
 const languageOptions = LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
-
-function Section({
-  title,
-  description,
-  children,
-}: {
-  title: string;
-  description?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <Card withBorder padding="lg">
-      <Title order={2} size="h4" mb={description ? 4 : 'sm'}>
-        {title}
-      </Title>
-      {description && (
-        <Text c="dimmed" size="sm" mb="sm">
-          {description}
-        </Text>
-      )}
-      {children}
-    </Card>
-  );
-}
 
 function SaveButton({ pending, dirty }: { pending: boolean; dirty: boolean }) {
   const { t } = useTranslation();

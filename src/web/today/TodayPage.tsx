@@ -1,8 +1,9 @@
-import { Card, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { IconSunrise } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../accounts/hooks.ts';
+import { EmptyState } from '../ui/EmptyState.tsx';
 import { useFormat } from '../ui/format.ts';
 
 // Loaded on its own so the first screen after sign-in stays small.
@@ -51,15 +52,7 @@ export default function TodayPage() {
       <Suspense fallback={null}>
         <DueFollowUpsCard />
       </Suspense>
-      <Card withBorder padding="lg">
-        <ThemeIcon variant="light" size="xl" radius="xl" mb="sm">
-          <IconSunrise />
-        </ThemeIcon>
-        <Title order={2} size="h4" mb={4}>
-          {t('empty.title')}
-        </Title>
-        <Text c="dimmed">{t('empty.body')}</Text>
-      </Card>
+      <EmptyState icon={<IconSunrise />} title={t('empty.title')} body={t('empty.body')} />
     </Stack>
   );
 }

@@ -8,7 +8,6 @@ import {
   CopyButton,
   Group,
   Input,
-  Modal,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -43,6 +42,7 @@ import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_LIMITS } from '../../core/followup/template.ts';
 import { useMe } from '../accounts/hooks.ts';
 import { useQrCode } from '../invitations/ShareLink.tsx';
+import { Confirm } from '../ui/Confirm.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import {
@@ -258,19 +258,15 @@ function CardActions({ card }: { card: BusinessCard & { path: string } }) {
           {t('card.renew')}
         </Button>
       </SimpleGrid>
-      <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('card.renewTitle')} centered>
-        <Text size="sm" mb="md">
-          {t('card.renewBody')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirm(false)}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button color="red" loading={renew.isPending} onClick={() => renew.mutate()}>
-            {t('card.renewConfirm')}
-          </Button>
-        </Group>
-      </Modal>
+      <Confirm
+        opened={confirm}
+        onClose={() => setConfirm(false)}
+        title={t('card.renewTitle')}
+        body={t('card.renewBody')}
+        confirm={t('card.renewConfirm')}
+        loading={renew.isPending}
+        onConfirm={() => renew.mutate()}
+      />
     </Stack>
   );
 }

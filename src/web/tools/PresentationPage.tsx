@@ -33,6 +33,7 @@ import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_LIMITS, localized } from '../../core/followup/template.ts';
 import { isLocale } from '../../core/locales.ts';
 import { useMe } from '../accounts/hooks.ts';
+import { Confirm } from '../ui/Confirm.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
 import {
@@ -423,24 +424,16 @@ export default function PresentationPage() {
         onUse={(starter) => (text.trim() ? setReplacing(starter) : applyStarter(starter))}
       />
 
-      <Modal
+      <Confirm
         opened={replacing !== null}
         onClose={() => setReplacing(null)}
         title={t('presentation.starters.replaceTitle')}
-        centered
-      >
-        <Text size="sm" mb="md">
-          {t('presentation.starters.replaceBody')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setReplacing(null)}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button onClick={() => replacing && applyStarter(replacing)} data-testid="starter-replace">
-            {t('presentation.starters.replace')}
-          </Button>
-        </Group>
-      </Modal>
+        body={t('presentation.starters.replaceBody')}
+        confirm={t('presentation.starters.replace')}
+        onConfirm={() => replacing && applyStarter(replacing)}
+        danger={false}
+        testId="starter-replace"
+      />
 
       <PracticeMode text={text} seconds={limit} opened={practising} onClose={() => setPractising(false)} />
     </Stack>

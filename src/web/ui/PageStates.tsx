@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { type ErrorComponentProps, useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -29,5 +29,38 @@ export function PageError({ error }: ErrorComponentProps) {
         {t('actions.retry')}
       </Button>
     </Stack>
+  );
+}
+
+/** A list on a page that did not load: why, and a retry beside it (the rest of the page stays). */
+export function LoadError({
+  title,
+  error,
+  retrying,
+  onRetry,
+  testId,
+}: {
+  title: string;
+  error: unknown;
+  retrying: boolean;
+  onRetry: () => void;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      color="red"
+      icon={<IconAlertTriangle />}
+      title={title}
+      data-testid={testId}
+      styles={{ message: { display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' } }}
+    >
+      <Text size="sm" style={{ flex: 1 }}>
+        {errorMessage(t, error)}
+      </Text>
+      <Button size="compact-sm" variant="light" color="red" loading={retrying} onClick={onRetry}>
+        {t('actions.retry')}
+      </Button>
+    </Alert>
   );
 }

@@ -2,17 +2,23 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_LIMITS as L } from '../../../core/followup/template.ts';
+import { Section } from '../../ui/Section.tsx';
 import { newQuestion } from './draft.ts';
 import { ItemList } from './ItemList.tsx';
 import { LocalizedField } from './LocalizedField.tsx';
-import { type EditorProps, fieldsOf, Section } from './parts.tsx';
+import { type EditorProps, fieldsOf } from './parts.tsx';
 
 export function QuestionsEditor({ form, lang }: EditorProps) {
   const { t } = useTranslation('onboarding');
   const { values, errors } = form;
   const { text } = fieldsOf(form, lang);
   return (
-    <Section title={t('questions.title')} description={t('questions.body')} testId="template-questions">
+    <Section
+      title={t('questions.title')}
+      description={t('questions.body')}
+      padding="md"
+      testId="template-questions"
+    >
       <Stack gap="sm">
         {values.questions.length === 0 && (
           <Text size="sm" c="dimmed">

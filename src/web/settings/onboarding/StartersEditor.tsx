@@ -3,10 +3,11 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_LIMITS as L } from '../../../core/followup/template.ts';
+import { Section } from '../../ui/Section.tsx';
 import { newStarter } from './draft.ts';
 import { ItemList } from './ItemList.tsx';
 import { LocalizedField } from './LocalizedField.tsx';
-import { type EditorProps, fieldsOf, Section } from './parts.tsx';
+import { type EditorProps, fieldsOf } from './parts.tsx';
 
 export function StartersEditor({ form, lang }: EditorProps) {
   const { t } = useTranslation('onboarding');
@@ -16,6 +17,7 @@ export function StartersEditor({ form, lang }: EditorProps) {
     <Section
       title={t('presentations.title')}
       description={t('presentations.body')}
+      padding="md"
       testId="template-presentations"
     >
       <Stack gap="sm">

@@ -3,10 +3,11 @@
 import { NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_LIMITS as L, STEP_CONDITIONS } from '../../../core/followup/template.ts';
+import { Section } from '../../ui/Section.tsx';
 import { newStep } from './draft.ts';
 import { ItemList } from './ItemList.tsx';
 import { LocalizedField } from './LocalizedField.tsx';
-import { type EditorProps, fieldsOf, Section } from './parts.tsx';
+import { type EditorProps, fieldsOf } from './parts.tsx';
 
 export function StepsEditor({ form, lang }: EditorProps) {
   const { t } = useTranslation('onboarding');
@@ -14,7 +15,7 @@ export function StepsEditor({ form, lang }: EditorProps) {
   const { text, error } = fieldsOf(form, lang);
   const conditions = STEP_CONDITIONS.map((c) => ({ value: c, label: t(`conditions.${c}`) }));
   return (
-    <Section title={t('steps.title')} description={t('steps.body')} testId="template-steps">
+    <Section title={t('steps.title')} description={t('steps.body')} padding="md" testId="template-steps">
       <Stack gap="sm">
         {errors.steps && (
           <Text c="red" size="sm" data-template-error="true">

@@ -2,7 +2,7 @@
 // 2-minute presentation starters and the contact interval. One language is edited at a time; the others
 // show what is still empty. Saved as a whole; the server's objections appear at the field. New follow-ups
 // use it, running ones keep theirs.
-import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconInfoCircle } from '@tabler/icons-react';
@@ -12,11 +12,13 @@ import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_LIMITS as L } from '../../../core/followup/template.ts';
 import { isLocale, type Locale } from '../../../core/locales.ts';
 import { resetTemplate, saveTemplate, type TemplatePage, templateSaved } from '../../tools/api.ts';
+import { Confirm } from '../../ui/Confirm.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { useFormat } from '../../ui/format.ts';
+import { Section } from '../../ui/Section.tsx';
 import { bodyOf, draftsOf, type TemplateValues, templateErrors } from './draft.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { marked, Section } from './parts.tsx';
+import { marked } from './parts.tsx';
 import { QuestionsEditor } from './QuestionsEditor.tsx';
 import { StartersEditor } from './StartersEditor.tsx';
 import { StepsEditor } from './StepsEditor.tsx';
@@ -84,7 +86,7 @@ export function TemplateEditor({ page }: { page: TemplatePage }) {
         <QuestionsEditor form={form} lang={lang} />
         <StartersEditor form={form} lang={lang} />
 
-        <Section title={t('contact.title')} description={t('contact.body')}>
+        <Section title={t('contact.title')} description={t('contact.body')} padding="md">
           <NumberInput
             label={t('contact.days')}
             min={1}
@@ -135,24 +137,16 @@ export function TemplateEditor({ page }: { page: TemplatePage }) {
         </Card>
       </Stack>
 
-      <Modal opened={confirmReset} onClose={() => setConfirmReset(false)} title={t('reset.title')} centered>
-        <Text size="sm" mb="md">
-          {t('reset.body')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirmReset(false)}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={reset.isPending}
-            onClick={() => reset.mutate()}
-            data-testid="template-reset-confirm"
-          >
-            {t('reset.confirm')}
-          </Button>
-        </Group>
-      </Modal>
+      <Confirm
+        opened={confirmReset}
+        onClose={() => setConfirmReset(false)}
+        title={t('reset.title')}
+        body={t('reset.body')}
+        confirm={t('reset.confirm')}
+        loading={reset.isPending}
+        onConfirm={() => reset.mutate()}
+        testId="template-reset-confirm"
+      />
     </form>
   );
 }

@@ -1,7 +1,5 @@
-// Small pieces the template's editors share: a section's card, and what they do with a field — the text
-// in the language being edited with the server's objection at it, marked so the first one can be scrolled
-// into view.
-import { Card, Text, Title } from '@mantine/core';
+// Small pieces the template's editors share: what they do with a field — the text in the language being
+// edited with the server's objection at it, marked so the first one can be scrolled into view.
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { Localized } from '../../../core/followup/template.ts';
@@ -14,33 +12,6 @@ export type TemplateForm = UseFormReturnType<TemplateValues>;
 export interface EditorProps {
   form: TemplateForm;
   lang: Locale;
-}
-
-/** One part of the template, in its own card. */
-export function Section({
-  title,
-  description,
-  children,
-  testId,
-}: {
-  title: string;
-  description?: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <Card withBorder padding="md" data-testid={testId}>
-      <Title order={2} size="h4" mb={description ? 4 : 'sm'}>
-        {title}
-      </Title>
-      {description && (
-        <Text c="dimmed" size="sm" mb="sm">
-          {description}
-        </Text>
-      )}
-      {children}
-    </Card>
-  );
 }
 
 /** An objection, marked for the scroll to the first one after a failed save. */
