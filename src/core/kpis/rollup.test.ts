@@ -67,7 +67,7 @@ describe('structure totals', () => {
       fc.property(scenario, ({ sponsors, steps }) => {
         // Build the tree: member numbers 1…n, member 0 is the root.
         let paths: string[] = [childPath('', 1)];
-        sponsors.forEach((s, i) => paths.push(childPath(paths[s % paths.length]!, i + 2)));
+        for (const [i, s] of sponsors.entries()) paths.push(childPath(paths[s % paths.length]!, i + 2));
         const personal = new Map(paths.map((p) => [p, 0]));
         let totals = recompute(personal);
 
