@@ -61,17 +61,18 @@ export function followupService(deps: Deps) {
       lastTouchpoints(tx, organizationId, ids),
     ]);
     const context = { today, interval: template.contactIntervalDays, rootDepth };
+    // The steps come ordered by member: group them once rather than filter per row.
+    const stepsByMember = new Map<string, typeof steps>();
+    for (const step of steps) {
+      const list = stepsByMember.get(step.memberId);
+      if (list) list.push(step);
+      else stepsByMember.set(step.memberId, [step]);
+    }
     return {
       interval: template.contactIntervalDays,
       rows: followed
         .map((m) =>
-          presentBoardRow(
-            m,
-            steps.filter((s) => s.memberId === m.id),
-            m.intake,
-            last.get(m.id) ?? null,
-            context,
-          ),
+          presentBoardRow(m, stepsByMember.get(m.id) ?? [], m.intake, last.get(m.id) ?? null, context),
         )
         .sort(byUrgency),
     };
