@@ -30,8 +30,11 @@ import { type Clock, type Deps, systemClock } from './http/types.ts';
 import { registerWebApp } from './http/web.ts';
 import { importRoutes } from './imports/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
+import { kpiRoutes } from './kpis/routes.ts';
+import { orderRoutes } from './orders/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { structureRoutes } from './structure/routes.ts';
+import { trainingRoutes } from './trainings/routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -105,6 +108,9 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     await contactImportRoutes(scope, deps);
     await diaryRoutes(scope, deps);
     await followupRoutes(scope, deps);
+    await orderRoutes(scope, deps);
+    await trainingRoutes(scope, deps);
+    await kpiRoutes(scope, deps);
   });
   await registerWebApp(app, config.webDir);
 

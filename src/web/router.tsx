@@ -165,6 +165,36 @@ const onboardingTemplateRoute = createRoute({
   component: lazyRouteComponent(() => import('./settings/OnboardingTemplatePage.tsx')),
 });
 
+const ordersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/orders',
+  component: lazyRouteComponent(() => import('./orders/OrdersPage.tsx')),
+});
+
+const trainingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trainings',
+  component: lazyRouteComponent(() => import('./trainings/TrainingsPage.tsx')),
+});
+
+const trainingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trainings/$id',
+  component: lazyRouteComponent(() => import('./trainings/TrainingPage.tsx')),
+});
+
+const kpisRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/kpis',
+  component: lazyRouteComponent(() => import('./kpis/KpisPage.tsx')),
+});
+
+const reviewsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/kpis/reviews',
+  component: lazyRouteComponent(() => import('./kpis/ReviewsPage.tsx')),
+});
+
 /** The page behind an invitation link: public, whether or not someone is signed in. */
 const joinRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -199,6 +229,11 @@ const routeTree = rootRoute.addChildren([
     cardRoute,
     presentationRoute,
     onboardingTemplateRoute,
+    ordersRoute,
+    trainingsRoute,
+    trainingRoute,
+    kpisRoute,
+    reviewsRoute,
     ...comingRoutes,
   ]),
 ]);

@@ -11,6 +11,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   unique,
@@ -35,6 +36,8 @@ export const organizations = pgTable('organizations', {
   defaultLocale: localeEnum('default_locale').notNull().default('en'),
   /** The last member number given out; the next member gets the next one (see core/structure/path.ts). */
   memberSeq: bigint('member_seq', { mode: 'number' }).notNull().default(0),
+  /** The weekday (ISO: 1 = Monday … 7 = Sunday) of the weekly analysis, unless a member picks their own. */
+  reviewWeekday: smallint('review_weekday').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -71,6 +74,10 @@ export const members = pgTable(
     path: pathText('path').notNull(),
     depth: integer('depth').notNull().default(0),
     joinedOn: date('joined_on').notNull(),
+    /** The member's own weekday for the weekly analysis (ISO 1–7); null: the organization's. */
+    reviewWeekday: smallint('review_weekday'),
+    /** Set while the member has said they are interested in development (trainings). */
+    developmentInterestAt: timestamp('development_interest_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'import_invalid',
   'no_sponsor',
   'task_closed',
+  'already_reversed',
+  'training_closed',
+  'review_closed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,8 +17,8 @@ export const AREAS = [
   { key: 'diary', path: '/diary', icon: IconNotebook, ready: true },
   { key: 'followup', path: '/followup', icon: IconStairsUp, ready: true },
   { key: 'plans', path: '/plans', icon: IconTargetArrow, ready: false },
-  { key: 'kpis', path: '/kpis', icon: IconChartBar, ready: false },
-  { key: 'trainings', path: '/trainings', icon: IconSchool, ready: false },
+  { key: 'kpis', path: '/kpis', icon: IconChartBar, ready: true },
+  { key: 'trainings', path: '/trainings', icon: IconSchool, ready: true },
 ] as const;
 
 export type AreaKey = (typeof AREAS)[number]['key'];

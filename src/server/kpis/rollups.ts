@@ -1,0 +1,385 @@
+// Keeping member_rollups current (schema/kpis.ts). Three ways, all inside the caller's transaction:
+//   - addToRollups: one event (an order, a join, an attendance) adds its figures to the member's row and
+//     to the structure totals of every upline member — one statement, rows locked in path order;
+//   - shiftRollups: a move takes the moved member's structure totals (all periods) off the old upline and
+//     adds them to the new one — one statement, exact, however large the subtree;
+//   - rebuildRollups: bulk imports recompute whole periods in Node over typed arrays (core/kpis/rollup.ts)
+//     and write them back in one COPY per period: the join and training figures from their sources,
+//     the points from the stored personal figures plus the import's own.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type Grain, periodEnd, periodsOf } from '../../core/kpis/periods.ts';
+import { sponsorIndexes, structureTotals } from '../../core/kpis/rollup.ts';
+import { ancestorPaths, SEGMENT_WIDTH } from '../../core/structure/path.ts';
+import type { Db } from '../../db/client.ts';
+
+/** A member's own figures in one period; training figures are 0 or 1 (distinct people). */
+export interface Figures {
+  points: number;
+  joined: number;
+  trainedOffline: number;
+  trainedOnline: number;
+  trained: number;
+}
+
+export const FIGURES = ['points', 'joined', 'trainedOffline', 'trainedOnline', 'trained'] as const;
+
+export interface PeriodDelta {
+  grain: Grain;
+  period: string;
+  figures: Partial<Figures>;
+}
+
+/** The same change in both periods (month and week) a dated event counts in. */
+export function deltasOn(day: string, figures: Partial<Figures>): PeriodDelta[] {
+  return periodsOf(day).map((p) => ({ ...p, figures }));
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+const ADD_ON_CONFLICT = sql`on conflict (organization_id, member_id, grain, period) do update set
+  points = r.points + excluded.points,
+  joined = r.joined + excluded.joined,
+  trained_offline = r.trained_offline + excluded.trained_offline,
+  trained_online = r.trained_online + excluded.trained_online,
+  trained = r.trained + excluded.trained,
+  structure_points = r.structure_points + excluded.structure_points,
+  structure_joined = r.structure_joined + excluded.structure_joined,
+  frontline_joined = r.frontline_joined + excluded.frontline_joined,
+  structure_trained_offline = r.structure_trained_offline + excluded.structure_trained_offline,
+  structure_trained_online = r.structure_trained_online + excluded.structure_trained_online,
+  structure_trained = r.structure_trained + excluded.structure_trained`;
+
+const COLUMNS = sql.raw(`organization_id, member_id, grain, period, points, joined, trained_offline,
+  trained_online, trained, structure_points, structure_joined, frontline_joined,
+  structure_trained_offline, structure_trained_online, structure_trained`);
+
+/**
+ * Adds a member's change of figures to their own row and to the structure totals of their whole upline
+ * (and a join to their sponsor's frontline count). `path` is the member's path at the time.
+ */
+export async function addToRollups(db: Db, organizationId: string, path: string, deltas: PeriodDelta[]) {
+  const changes = deltas.filter((d) => FIGURES.some((f) => (d.figures[f] ?? 0) !== 0));
+  if (!changes.length) return;
+  const paths = [...ancestorPaths(path), path];
+  const sponsorPath = path.slice(0, -SEGMENT_WIDTH);
+  const values = sql.join(
+    changes.map((d) => {
+      const f = (name: keyof Figures) => Math.trunc(d.figures[name] ?? 0);
+      return sql`(${d.grain}::kpi_grain, ${d.period}::date, ${f('points')}::bigint, ${f('joined')}::int,
+        ${f('trainedOffline')}::int, ${f('trainedOnline')}::int, ${f('trained')}::int)`;
+    }),
+    sql`, `,
+  );
+  // Rows are locked in path order, so two postings in one structure never wait on each other in a cycle.
+  await db.execute(sql`
+    insert into member_rollups as r (${COLUMNS})
+    select ${organizationId}::uuid, m.id, d.grain, d.period,
+      case when m.path = ${path} then d.points else 0 end,
+      case when m.path = ${path} then d.joined else 0 end,
+      case when m.path = ${path} then d.t_off else 0 end,
+      case when m.path = ${path} then d.t_on else 0 end,
+      case when m.path = ${path} then d.t_any else 0 end,
+      d.points, d.joined, case when m.path = ${sponsorPath} then d.joined else 0 end,
+      d.t_off, d.t_on, d.t_any
+    from members m, (values ${values}) as d(grain, period, points, joined, t_off, t_on, t_any)
+    where m.organization_id = ${organizationId}
+      and m.path in (${sql.join(
+        paths.map((p) => sql`${p}`),
+        sql`, `,
+      )})
+    order by m.path, d.grain, d.period
+    ${ADD_ON_CONFLICT}`);
+}
+
+/**
+ * After a member moved from `oldPath` to `newPath` (their downline with them): their structure totals
+ * of every period leave the old upline and join the new one; their join leaves the old sponsor's
+ * frontline count for the new sponsor's. The upline both paths share is left alone.
+ */
+export async function shiftRollups(
+  db: Db,
+  organizationId: string,
+  memberId: string,
+  oldPath: string,
+  newPath: string,
+) {
+  const oldUpline = new Set(ancestorPaths(oldPath));
+  const newUpline = new Set(ancestorPaths(newPath));
+  const signs = [
+    ...[...oldUpline].filter((p) => !newUpline.has(p)).map((p) => [p, -1] as const),
+    ...[...newUpline].filter((p) => !oldUpline.has(p)).map((p) => [p, 1] as const),
+  ];
+  if (!signs.length) return;
+  const oldSponsor = oldPath.slice(0, -SEGMENT_WIDTH);
+  const newSponsor = newPath.slice(0, -SEGMENT_WIDTH);
+  const values = sql.join(
+    signs.map(([p, sign]) => sql`(${p}, ${sign}::int)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    insert into member_rollups as r (${COLUMNS})
+    select ${organizationId}::uuid, a.id, s.grain, s.period, 0, 0, 0, 0, 0,
+      a.sign * s.structure_points, a.sign * s.structure_joined,
+      case when a.path = ${oldSponsor} then -s.joined when a.path = ${newSponsor} then s.joined else 0 end,
+      a.sign * s.structure_trained_offline, a.sign * s.structure_trained_online, a.sign * s.structure_trained
+    from (select m.id, m.path, x.sign from members m join (values ${values}) as x(path, sign)
+            on m.path = x.path collate "C"
+          where m.organization_id = ${organizationId}) a,
+      member_rollups s
+    where s.organization_id = ${organizationId} and s.member_id = ${memberId}
+    order by a.path, s.grain, s.period
+    ${ADD_ON_CONFLICT}`);
+}
+
+/** A period to rebuild, with points to add to members' own figures first (an import's orders). */
+export interface PeriodRebuild {
+  grain: Grain;
+  period: string;
+  /** Points (hundredths) per member id to add to what is stored. */
+  addPoints?: ReadonlyMap<string, number>;
+}
+
+export interface RebuildTimings {
+  loadTree: number;
+  periods: number;
+  rows: number;
+}
+
+/**
+ * Recomputes whole periods for an organization: every member's own join and training figures from the
+ * members and attendance, points from the stored figures (plus `addPoints`), and from them every
+ * structure total in one backward pass per figure. Each period's rows are replaced by one COPY (PGlite:
+ * batched INSERTs). The caller holds the structure lock (no joins or moves meanwhile).
+ */
+export async function rebuildRollups(
+  db: Db,
+  organizationId: string,
+  periods: PeriodRebuild[],
+): Promise<RebuildTimings> {
+  const timings: RebuildTimings = { loadTree: 0, periods: 0, rows: 0 };
+  if (!periods.length) return timings;
+  let t = performance.now();
+  const tree = rowsOf<{ id: string; path: string; joined_on: string }>(
+    await db.execute(sql`select id, path, joined_on::text from members
+      where organization_id = ${organizationId} order by path collate "C"`),
+  );
+  const n = tree.length;
+  const ids = tree.map((m) => m.id);
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const sponsor = sponsorIndexes(tree.map((m) => m.path));
+  // Who joined in which of the periods asked for, read off the join dates once.
+  const wanted = new Set(periods.map((p) => `${p.grain}:${p.period}`));
+  const joiners = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    for (const { grain, period } of periodsOf(tree[i]!.joined_on)) {
+      const key = `${grain}:${period}`;
+      if (!wanted.has(key)) continue;
+      const list = joiners.get(key);
+      if (list) list.push(i);
+      else joiners.set(key, [i]);
+    }
+  }
+  timings.loadTree = performance.now() - t;
+  t = performance.now();
+
+  for (const { grain, period, addPoints } of periods) {
+    const end = periodEnd(grain, period);
+    const personal = {
+      points: new Float64Array(n),
+      joined: new Float64Array(n),
+      trainedOffline: new Float64Array(n),
+      trainedOnline: new Float64Array(n),
+      trained: new Float64Array(n),
+    };
+    for (const i of joiners.get(`${grain}:${period}`) ?? []) personal.joined[i] = 1;
+    const stored = rowsOf<{ member_id: string; points: string | number }>(
+      await db.execute(sql`select member_id, points from member_rollups
+        where organization_id = ${organizationId} and grain = ${grain} and period = ${period} and points <> 0`),
+    );
+    for (const row of stored) {
+      const i = indexOf.get(row.member_id);
+      if (i !== undefined) personal.points[i] = Number(row.points);
+    }
+    for (const [id, points] of addPoints ?? []) {
+      const i = indexOf.get(id);
+      if (i !== undefined) personal.points[i]! += points;
+    }
+    const attended = rowsOf<{ member_id: string; format: 'offline' | 'online' }>(
+      await db.execute(sql`select distinct r.member_id, t.format from training_registrations r
+        join trainings t on t.organization_id = r.organization_id and t.id = r.training_id
+        where r.organization_id = ${organizationId} and r.attended_at is not null
+          and t.cancelled_at is null and t.held_on between ${period} and ${end}`),
+    );
+    for (const row of attended) {
+      const i = indexOf.get(row.member_id);
+      if (i === undefined) continue;
+      personal[row.format === 'offline' ? 'trainedOffline' : 'trainedOnline'][i] = 1;
+      personal.trained[i] = 1;
+    }
+    const structure = {
+      points: structureTotals(sponsor, personal.points),
+      joined: structureTotals(sponsor, personal.joined),
+      trainedOffline: structureTotals(sponsor, personal.trainedOffline),
+      trainedOnline: structureTotals(sponsor, personal.trainedOnline),
+      trained: structureTotals(sponsor, personal.trained),
+    };
+    const frontline = new Float64Array(n);
+    for (let i = 0; i < n; i++) if (sponsor[i]! >= 0) frontline[sponsor[i]!]! += personal.joined[i]!;
+
+    const rows = function* () {
+      for (let i = 0; i < n; i++) {
+        // Own join and training figures are part of the structure's, so these four cover every column.
+        if (
+          personal.points[i] === 0 &&
+          structure.points[i] === 0 &&
+          structure.joined[i] === 0 &&
+          structure.trained[i] === 0
+        )
+          continue;
+        yield [
+          ids[i]!,
+          personal.points[i]!,
+          personal.joined[i]!,
+          personal.trainedOffline[i]!,
+          personal.trainedOnline[i]!,
+          personal.trained[i]!,
+          structure.points[i]!,
+          structure.joined[i]!,
+          frontline[i]!,
+          structure.trainedOffline[i]!,
+          structure.trainedOnline[i]!,
+          structure.trained[i]!,
+        ] as const;
+      }
+    };
+    await db.execute(sql`delete from member_rollups
+      where organization_id = ${organizationId} and grain = ${grain} and period = ${period}`);
+    timings.rows += await writeRows(db, organizationId, grain, period, rows());
+  }
+  timings.periods = performance.now() - t;
+  return timings;
+}
+
+type RollupRow = readonly [string, ...number[]];
+
+/** The node-postgres connection of a transaction, or null (PGlite). */
+function pgClientOf(db: Db): pg.ClientBase | null {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
+}
+
+const WRITE_BATCH = 20_000;
+
+async function writeRows(
+  db: Db,
+  organizationId: string,
+  grain: Grain,
+  period: string,
+  rows: Iterable<RollupRow>,
+): Promise<number> {
+  let count = 0;
+  const client = pgClientOf(db);
+  if (client) {
+    const prefix = `${organizationId}\t`;
+    const suffix = `\t${grain}\t${period}\t`;
+    const chunks = function* () {
+      let chunk = '';
+      let inChunk = 0;
+      for (const [id, ...figures] of rows) {
+        chunk += `${prefix}${id}${suffix}${figures.join('\t')}\n`;
+        count++;
+        if (++inChunk === 2_000) {
+          yield chunk;
+          chunk = '';
+          inChunk = 0;
+        }
+      }
+      if (inChunk) yield chunk;
+    };
+    const copy = client.query(copyFrom(`copy member_rollups (${COLUMN_LIST}) from stdin`));
+    await pipeline(Readable.from(chunks()), copy);
+    return count;
+  }
+  let batch: RollupRow[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const column = (k: number) => sql.param(batch.map((row) => row[k]));
+    await db.execute(sql`insert into member_rollups (${COLUMNS})
+      select ${organizationId}::uuid, v.id, ${grain}::kpi_grain, ${period}::date,
+        v.p, v.j, v.toff, v.ton, v.t, v.sp, v.sj, v.fj, v.stoff, v.ston, v.st from unnest(
+        ${column(0)}::uuid[], ${column(1)}::bigint[], ${column(2)}::int[], ${column(3)}::int[],
+        ${column(4)}::int[], ${column(5)}::int[], ${column(6)}::bigint[], ${column(7)}::int[],
+        ${column(8)}::int[], ${column(9)}::int[], ${column(10)}::int[], ${column(11)}::int[])
+        as v(id, p, j, toff, ton, t, sp, sj, fj, stoff, ston, st)`);
+    count += batch.length;
+    batch = [];
+  };
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === WRITE_BATCH) await flush();
+  }
+  await flush();
+  return count;
+}
+
+const COLUMN_LIST =
+  'organization_id, member_id, grain, period, points, joined, trained_offline, trained_online, trained, ' +
+  'structure_points, structure_joined, frontline_joined, structure_trained_offline, ' +
+  'structure_trained_online, structure_trained';
+
+/**
+ * Taken by every posting, join and attendance before it reads the member's path: it waits for a move
+ * or an import in progress (they lock the organization for update, structure/tree.ts lockStructure) and
+ * lets postings run side by side.
+ */
+export async function lockForPosting(db: Db, organizationId: string) {
+  await db.execute(sql`select 1 from organizations where id = ${organizationId} for key share`);
+}
+
+/**
+ * Brings a member's training figures for the month and week of `day` in line with their recorded
+ * attendance (after attendance is recorded or taken back, or a training is moved or cancelled), and
+ * the upline's totals with them. Call after lockForPosting, with the member's current path.
+ */
+export async function refreshTrainingFigures(
+  db: Db,
+  organizationId: string,
+  member: { id: string; path: string },
+  day: string,
+) {
+  const deltas: PeriodDelta[] = [];
+  for (const { grain, period } of periodsOf(day)) {
+    const end = periodEnd(grain, period);
+    const [actual] = rowsOf<{ offline: boolean; online: boolean }>(
+      await db.execute(sql`select
+          coalesce(bool_or(t.format = 'offline'), false) as offline,
+          coalesce(bool_or(t.format = 'online'), false) as online
+        from training_registrations r
+        join trainings t on t.organization_id = r.organization_id and t.id = r.training_id
+        where r.organization_id = ${organizationId} and r.member_id = ${member.id}
+          and r.attended_at is not null and t.cancelled_at is null
+          and t.held_on between ${period} and ${end}`),
+    );
+    const [stored] = rowsOf<{ trained_offline: number; trained_online: number; trained: number }>(
+      await db.execute(sql`select trained_offline, trained_online, trained from member_rollups
+        where organization_id = ${organizationId} and member_id = ${member.id}
+          and grain = ${grain} and period = ${period}`),
+    );
+    const offline = actual?.offline ? 1 : 0;
+    const online = actual?.online ? 1 : 0;
+    deltas.push({
+      grain,
+      period,
+      figures: {
+        trainedOffline: offline - (stored?.trained_offline ?? 0),
+        trainedOnline: online - (stored?.trained_online ?? 0),
+        trained: (offline || online ? 1 : 0) - (stored?.trained ?? 0),
+      },
+    });
+  }
+  await addToRollups(db, organizationId, member.path, deltas);
+}
