@@ -6,6 +6,7 @@ import { type DemoOptions, demoMembers, demoTree } from '../../core/structure/de
 import { segment } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { authAccount, authUser, organizations } from '../../db/schema/index.ts';
+import { periodsOfDays, rebuildRollups } from '../kpis/rollups.ts';
 import { type BulkMember, insertMembersBulk, timeOrderedUuid } from './bulk.ts';
 
 // The same argon2id parameters as sign-up (server/auth/auth.ts).
@@ -104,6 +105,8 @@ export async function createDemoOrganization(
       password: passwordHash,
     });
     await insertMembersBulk(tx, organizationId, rows);
+    // Every join counted in its month and week, for the member and the whole upline.
+    await rebuildRollups(tx, organizationId, periodsOfDays(new Set(rows.map((m) => m.joinedOn))));
   });
   return { organizationId, ownerMemberId: ids[0]!, owner: owner!, members: size };
 }

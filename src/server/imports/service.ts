@@ -2,7 +2,7 @@
 // the organization's members, and apply the plan in one transaction — or, when the file has errors,
 // write nothing unless the caller asked to import the valid rows.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   type ExistingMember,
   type ImportContext,
@@ -15,6 +15,7 @@ import {
 import { childPath } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { auditEvents, members } from '../../db/schema/index.ts';
+import { periodsOfDays, rebuildRollups } from '../kpis/rollups.ts';
 import { moveSubtree } from '../structure/queries.ts';
 import { reserveMemberSeqs } from '../structure/tree.ts';
 import {
@@ -178,6 +179,7 @@ async function applyPlan(
   const root = { id: context.rootId, path: context.root.path };
   const ids: string[] = new Array(plan.inserts.length);
   const paths: string[] = new Array(plan.inserts.length);
+  const joinDays = new Set<string>();
   // New members by external id, for moves under them (built only when there are moves).
   let placed: Map<string, number> | null = null;
   const find = (externalId: string | null): { id: string; path: string } => {
@@ -206,13 +208,25 @@ async function applyPlan(
         const id = timeOrderedUuid();
         ids[i] = id;
         paths[i] = path;
-        yield bulkMemberOf(insert, { id, seq, path, sponsorId: sponsor.id }, request.today);
+        const member = bulkMemberOf(insert, { id, seq, path, sponsorId: sponsor.id }, request.today);
+        joinDays.add(member.joinedOn);
+        yield member;
       }
     };
     await insertMembersBulk(tx, organizationId, rows());
   }
 
   if (plan.updates.length) {
+    // A corrected join date takes the join out of its old month and week.
+    const redated = plan.updates.filter((u) => u.changes.joinedOn).map((u) => u.memberId);
+    if (redated.length) {
+      const before = await tx
+        .select({ joinedOn: members.joinedOn })
+        .from(members)
+        .where(and(eq(members.organizationId, organizationId), inArray(members.id, redated)));
+      for (const row of before) joinDays.add(row.joinedOn);
+      for (const u of plan.updates) if (u.changes.joinedOn) joinDays.add(u.changes.joinedOn);
+    }
     await updateMembersBulk(
       tx,
       organizationId,
@@ -236,6 +250,10 @@ async function applyPlan(
     const sponsor = current.find((m) => m.id === sponsorId)!;
     await moveSubtree(tx, organizationId, member, sponsor);
   }
+
+  // The joins counted in the periods they fall in, for the new members and their whole upline (moves
+  // have already shifted the totals of the other periods).
+  await rebuildRollups(tx, organizationId, periodsOfDays(joinDays));
 
   await tx.insert(auditEvents).values({
     organizationId,

@@ -62,7 +62,15 @@ const COLUMNS = sql.raw(`organization_id, member_id, grain, period, points, join
  * (and a join to their sponsor's frontline count). `path` is the member's path at the time.
  */
 export async function addToRollups(db: Db, organizationId: string, path: string, deltas: PeriodDelta[]) {
-  const changes = deltas.filter((d) => FIGURES.some((f) => (d.figures[f] ?? 0) !== 0));
+  // One row per period: a statement may not update the same row twice.
+  const merged = new Map<string, PeriodDelta>();
+  for (const d of deltas) {
+    const key = `${d.grain}:${d.period}`;
+    const into = merged.get(key);
+    if (!into) merged.set(key, { ...d, figures: { ...d.figures } });
+    else for (const f of FIGURES) into.figures[f] = (into.figures[f] ?? 0) + (d.figures[f] ?? 0);
+  }
+  const changes = [...merged.values()].filter((d) => FIGURES.some((f) => (d.figures[f] ?? 0) !== 0));
   if (!changes.length) return;
   const paths = [...ancestorPaths(path), path];
   const sponsorPath = path.slice(0, -SEGMENT_WIDTH);
@@ -109,15 +117,17 @@ export async function shiftRollups(
 ) {
   const oldUpline = new Set(ancestorPaths(oldPath));
   const newUpline = new Set(ancestorPaths(newPath));
-  const signs = [
-    ...[...oldUpline].filter((p) => !newUpline.has(p)).map((p) => [p, -1] as const),
-    ...[...newUpline].filter((p) => !oldUpline.has(p)).map((p) => [p, 1] as const),
-  ];
-  if (!signs.length) return;
   const oldSponsor = oldPath.slice(0, -SEGMENT_WIDTH);
   const newSponsor = newPath.slice(0, -SEGMENT_WIDTH);
+  if (oldSponsor === newSponsor) return;
+  const signs = new Map<string, number>([
+    ...[...oldUpline].filter((p) => !newUpline.has(p)).map((p) => [p, -1] as const),
+    ...[...newUpline].filter((p) => !oldUpline.has(p)).map((p) => [p, 1] as const),
+  ]);
+  // Both sponsors' frontline counts change even when one is in the other's upline.
+  for (const sponsor of [oldSponsor, newSponsor]) if (!signs.has(sponsor)) signs.set(sponsor, 0);
   const values = sql.join(
-    signs.map(([p, sign]) => sql`(${p}, ${sign}::int)`),
+    [...signs].map(([p, sign]) => sql`(${p}, ${sign}::int)`),
     sql`, `,
   );
   await db.execute(sql`
@@ -141,6 +151,15 @@ export interface PeriodRebuild {
   period: string;
   /** Points (hundredths) per member id to add to what is stored. */
   addPoints?: ReadonlyMap<string, number>;
+}
+
+/** The distinct periods (months and weeks) some days fall in. */
+export function periodsOfDays(days: Iterable<string>): PeriodRebuild[] {
+  const periods = new Map<string, PeriodRebuild>();
+  for (const day of days) {
+    for (const p of periodsOf(day)) periods.set(`${p.grain}:${p.period}`, p);
+  }
+  return [...periods.values()];
 }
 
 export interface RebuildTimings {

@@ -11,6 +11,7 @@ import {
 } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { auditEvents, members } from '../../db/schema/index.ts';
+import { addToRollups, deltasOn, lockForPosting, shiftRollups } from '../kpis/rollups.ts';
 
 export type MemberRow = typeof members.$inferSelect;
 
@@ -263,6 +264,8 @@ export async function moveSubtree(
       sponsor_id = case when id = ${member.id}::uuid then ${newSponsor.id}::uuid else sponsor_id end,
       updated_at = now()
     where organization_id = ${organizationId} and path >= ${member.path} and path < ${upper}`);
+  // The subtree's numbers leave the old upline's totals and join the new upline's.
+  await shiftRollups(db, organizationId, member.id, member.path, newPath);
   return { newPath, subtreeSize: changedRows(result) };
 }
 
@@ -291,10 +294,19 @@ export async function updateMember(
     >
   >,
 ) {
+  const before = patch.joinedOn ? await getMember(db, organizationId, id) : null;
   const [row] = await db
     .update(members)
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(members.organizationId, organizationId), eq(members.id, id)))
     .returning();
+  // A corrected join date moves the member's join to another month and week in the upline's numbers.
+  if (row && before && before.joinedOn !== row.joinedOn) {
+    await lockForPosting(db, organizationId);
+    await addToRollups(db, organizationId, row.path, [
+      ...deltasOn(before.joinedOn, { joined: -1 }),
+      ...deltasOn(row.joinedOn, { joined: 1 }),
+    ]);
+  }
   return row ?? null;
 }

@@ -5,6 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { childPath, depthOf } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { members, organizations } from '../../db/schema/index.ts';
+import { addToRollups, deltasOn } from '../kpis/rollups.ts';
 
 export type NewMember = Omit<
   typeof members.$inferInsert,
@@ -61,7 +62,12 @@ export async function placeMembers(
       depth: depthOf(path),
     };
   });
-  return db.insert(members).values(rows).returning();
+  const placed = await db.insert(members).values(rows).returning();
+  // Each join counts in the new member's and their whole upline's numbers ("new members").
+  for (const member of placed) {
+    await addToRollups(db, organizationId, member.path, deltasOn(member.joinedOn, { joined: 1 }));
+  }
+  return placed;
 }
 
 export async function placeMember(
