@@ -23,8 +23,6 @@ import {
   refreshTrainingFigures,
 } from './rollups.ts';
 
-const ctx = useTestContext();
-
 const FIRST_DAY = '2026-01-20';
 const dayOf = (n: number) => addDays(FIRST_DAY, n % 50);
 
@@ -270,6 +268,8 @@ async function play(db: Db, steps: readonly Step[]) {
 }
 
 describe('rollups', () => {
+  const ctx = useTestContext();
+
   it('are what the raw events say, kept event by event and after a bulk rebuild', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
