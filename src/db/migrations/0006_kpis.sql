@@ -17,7 +17,7 @@ CREATE TABLE "member_rollups" (
 	"structure_trained_offline" integer DEFAULT 0 NOT NULL,
 	"structure_trained_online" integer DEFAULT 0 NOT NULL,
 	"structure_trained" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "member_rollups_organization_id_member_id_grain_period_pk" PRIMARY KEY("organization_id","member_id","grain","period")
+	CONSTRAINT "member_rollups_organization_id_grain_period_member_id_pk" PRIMARY KEY("organization_id","grain","period","member_id")
 );
 --> statement-breakpoint
 CREATE TABLE "orders" (

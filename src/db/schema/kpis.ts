@@ -216,7 +216,9 @@ export const memberRollups = pgTable(
     structureTrainedOnline: integer('structure_trained_online').notNull().default(0),
     structureTrained: integer('structure_trained').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.memberId, t.grain, t.period] })],
+  // Period before member: a bulk rebuild and a drill-down read one period of the whole organization in
+  // one range; a dashboard reads its 24 rows (12 months, 12 weeks) by key.
+  (t) => [primaryKey({ columns: [t.organizationId, t.grain, t.period, t.memberId] })],
 );
 
 /** A member's weekly analysis: the corrections for next week and the numbers they were written against. */

@@ -40,7 +40,7 @@ export function deltasOn(day: string, figures: Partial<Figures>): PeriodDelta[] 
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-const ADD_ON_CONFLICT = sql`on conflict (organization_id, member_id, grain, period) do update set
+const ADD_ON_CONFLICT = sql`on conflict (organization_id, grain, period, member_id) do update set
   points = r.points + excluded.points,
   joined = r.joined + excluded.joined,
   trained_offline = r.trained_offline + excluded.trained_offline,
@@ -130,7 +130,22 @@ export async function shiftRollups(
     [...signs].map(([p, sign]) => sql`(${p}, ${sign}::int)`),
     sql`, `,
   );
+  // The moved member's rows, one index probe per period of the organization: the periods are found
+  // by skipping through the primary key (a loose index scan), a few hundred steps for years of data.
   await db.execute(sql`
+    with recursive periods(grain, period) as (
+      (select grain, period from member_rollups where organization_id = ${organizationId}
+        order by grain, period limit 1)
+      union all
+      select n.grain, n.period from periods p, lateral (
+        select grain, period from member_rollups
+        where organization_id = ${organizationId} and (grain, period) > (p.grain, p.period)
+        order by grain, period limit 1) n
+    ),
+    s as (
+      select r.* from periods p join member_rollups r on r.organization_id = ${organizationId}
+        and r.grain = p.grain and r.period = p.period and r.member_id = ${memberId}
+    )
     insert into member_rollups as r (${COLUMNS})
     select ${organizationId}::uuid, a.id, s.grain, s.period, 0, 0, 0, 0, 0,
       a.sign * s.structure_points, a.sign * s.structure_joined,
@@ -139,8 +154,7 @@ export async function shiftRollups(
     from (select m.id, m.path, x.sign from members m join (values ${values}) as x(path, sign)
             on m.path = x.path collate "C"
           where m.organization_id = ${organizationId}) a,
-      member_rollups s
-    where s.organization_id = ${organizationId} and s.member_id = ${memberId}
+      s
     order by a.path, s.grain, s.period
     ${ADD_ON_CONFLICT}`);
 }
