@@ -14,6 +14,7 @@ import { ComingSoon } from './areas/ComingSoon.tsx';
 import { validateContactsSearch } from './contacts/search.ts';
 import { validateDiarySearch, validateReviewSearch } from './diary/search.ts';
 import { applyLocale } from './i18n.ts';
+import { validateKpiSearch } from './kpis/search.ts';
 import { installationQuery, meQuery } from './session.ts';
 import { AppLayout } from './ui/AppLayout.tsx';
 import { NotFound } from './ui/NotFound.tsx';
@@ -186,6 +187,7 @@ const trainingRoute = createRoute({
 const kpisRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/kpis',
+  validateSearch: validateKpiSearch,
   component: lazyRouteComponent(() => import('./kpis/KpisPage.tsx')),
 });
 

@@ -1,3 +1,172 @@
+// The weekly analysis: this week's three numbers against last week, the 4-week average and the plan;
+// the corrections for next week; my analysis day; the history of past weeks; and for sponsors, who in
+// the team did theirs. Phone first.
+import { Badge, Button, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isoWeek } from '../../core/kpis/periods.ts';
+import { useMe } from '../accounts/hooks.ts';
+import { useToday } from '../contacts/useToday.ts';
+import { errorMessage } from '../ui/errors.ts';
+import { LoadError, PageLoading } from '../ui/PageStates.tsx';
+import { Section } from '../ui/Section.tsx';
+import {
+  type CurrentReview,
+  currentReviewQuery,
+  refreshKpis,
+  saveReview,
+  setOrganizationWeekday,
+  setReviewWeekday,
+} from './api.ts';
+import { useDay, useWeekdayName } from './parts.tsx';
+import { ReviewHistory } from './ReviewHistory.tsx';
+import { ReviewNumbers } from './ReviewNumbers.tsx';
+import { TeamReviews } from './TeamReviews.tsx';
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+
+function ThisWeek({ review }: { review: CurrentReview }) {
+  const { t } = useTranslation(['kpis', 'common']);
+  const day = useDay();
+  const queryClient = useQueryClient();
+  const [corrections, setCorrections] = useState(review.review?.corrections ?? '');
+  useEffect(() => setCorrections(review.review?.corrections ?? ''), [review.review?.corrections]);
+  const save = useMutation({
+    mutationFn: () => saveReview(review.week, corrections),
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: t('review.saved') });
+      void refreshKpis(queryClient);
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
+  });
+  const from = day(review.week);
+  const to = day(review.weekEnd);
+  return (
+    <Section
+      title={t('review.weekOf', { week: isoWeek(review.week).week, from, to })}
+      testId="review-this-week"
+    >
+      <Stack gap="sm">
+        {review.due ? (
+          <Badge
+            color={review.isReviewDay ? 'teal' : 'orange'}
+            variant="light"
+            size="lg"
+            data-testid="review-due"
+          >
+            {review.isReviewDay
+              ? t('review.dueToday')
+              : t('review.dueSince', { date: day(review.reviewDay) })}
+          </Badge>
+        ) : (
+          <Text size="sm" c="teal.8" data-testid="review-done">
+            {t('review.done')}
+          </Text>
+        )}
+        {review.missedLast && (
+          <Text size="sm" c="red.7">
+            {t('review.missedLast')}
+          </Text>
+        )}
+        <ReviewNumbers numbers={review.review?.numbers ?? review.numbers} />
+        <Textarea
+          label={t('review.corrections')}
+          description={t('review.correctionsHint')}
+          autosize
+          minRows={3}
+          maxLength={4000}
+          value={corrections}
+          onChange={(e) => setCorrections(e.currentTarget.value)}
+        />
+        <Group>
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!corrections.trim()}>
+            {t('review.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Section>
+  );
+}
+
+function Weekday({ review }: { review: CurrentReview }) {
+  const { t } = useTranslation('kpis');
+  const me = useMe();
+  const weekdayName = useWeekdayName();
+  const queryClient = useQueryClient();
+  const onError = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(t, error) });
+  const own = useMutation({
+    mutationFn: (value: string | null) =>
+      setReviewWeekday(value === 'organization' || !value ? null : Number(value)),
+    onSuccess: () => void refreshKpis(queryClient),
+    onError,
+  });
+  const organization = useMutation({
+    mutationFn: (value: string | null) => setOrganizationWeekday(Number(value)),
+    onSuccess: () => void refreshKpis(queryClient),
+    onError,
+  });
+  return (
+    <Stack gap="sm">
+      <Select
+        label={t('review.weekday')}
+        value={review.ownWeekday ? String(review.ownWeekday) : 'organization'}
+        onChange={(v) => own.mutate(v)}
+        allowDeselect={false}
+        data={[
+          {
+            value: 'organization',
+            label: t('review.weekdayOrganization', { day: weekdayName(review.organizationWeekday) }),
+          },
+          ...WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d) })),
+        ]}
+      />
+      {me.member.role === 'admin' && (
+        <Select
+          label={t('review.organizationWeekday')}
+          description={t('review.organizationWeekdayHint')}
+          value={String(review.organizationWeekday)}
+          onChange={(v) => organization.mutate(v)}
+          allowDeselect={false}
+          data={WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d) }))}
+        />
+      )}
+    </Stack>
+  );
+}
+
 export default function ReviewsPage() {
-  return null;
+  const { t } = useTranslation('kpis');
+  const today = useToday();
+  const query = useQuery(currentReviewQuery(today));
+  if (query.isPending) return <PageLoading />;
+  if (query.isError)
+    return (
+      <LoadError
+        title={t('review.title')}
+        error={query.error}
+        retrying={query.isFetching}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  const review = query.data;
+  return (
+    <Stack maw={760} gap="md">
+      <div>
+        <Title order={1} size="h2">
+          {t('review.title')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('review.intro')}
+        </Text>
+      </div>
+      <ThisWeek key={review.week} review={review} />
+      <Section title={t('review.weekday')} padding="md">
+        <Weekday review={review} />
+      </Section>
+      <ReviewHistory today={today} />
+      <TeamReviews today={today} />
+    </Stack>
+  );
 }

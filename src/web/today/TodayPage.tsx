@@ -13,6 +13,9 @@ const DueFollowUpsCard = lazy(() =>
 const TodayFollowupCard = lazy(() =>
   import('../followup/TodayFollowupCard.tsx').then((m) => ({ default: m.TodayFollowupCard })),
 );
+const TodayReviewCard = lazy(() =>
+  import('../kpis/TodayReviewCard.tsx').then((m) => ({ default: m.TodayReviewCard })),
+);
 const TodayDiaryCard = lazy(() =>
   import('../diary/TodayDiaryCard.tsx').then((m) => ({ default: m.TodayDiaryCard })),
 );
@@ -43,6 +46,9 @@ export default function TodayPage() {
           {t(`role.${me.member.role}`, { organization: me.organization.name })}
         </Text>
       </div>
+      <Suspense fallback={null}>
+        <TodayReviewCard />
+      </Suspense>
       <Suspense fallback={null}>
         <TodayFollowupCard />
       </Suspense>
