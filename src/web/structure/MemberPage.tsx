@@ -4,6 +4,7 @@ import {
   IconArrowsMove,
   IconBrandTelegram,
   IconBrandWhatsapp,
+  IconChartBar,
   IconMail,
   IconMessageCircle,
   IconPencil,
@@ -11,7 +12,7 @@ import {
   IconUserPlus,
 } from '@tabler/icons-react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES } from '../../core/locales.ts';
@@ -96,6 +97,15 @@ export default function MemberPage() {
               {t('member.edit')}
             </Button>
           )}
+          <Button
+            component={Link}
+            to="/kpis"
+            search={{ memberId: member.id }}
+            variant="light"
+            leftSection={<IconChartBar size={16} />}
+          >
+            {t('member.numbers')}
+          </Button>
           <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => setDialog('add')}>
             {t('add.under')}
           </Button>
