@@ -12,7 +12,7 @@ import {
   IconUserPlus,
 } from '@tabler/icons-react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES } from '../../core/locales.ts';
@@ -48,6 +48,7 @@ export default function MemberPage() {
   const { t } = useTranslation(['structure', 'common']);
   const format = useFormat();
   const me = useMe();
+  const navigate = useNavigate();
   const { id } = route.useParams();
   const { data: page } = useSuspenseQuery(memberPageQuery(id));
   const frontline = useQuery(frontlineQuery(id, 0, 50));
@@ -98,9 +99,7 @@ export default function MemberPage() {
             </Button>
           )}
           <Button
-            component={Link}
-            to="/kpis"
-            search={{ memberId: member.id }}
+            onClick={() => void navigate({ to: '/kpis', search: { memberId: member.id } })}
             variant="light"
             leftSection={<IconChartBar size={16} />}
           >
