@@ -384,6 +384,9 @@ export async function refreshTrainingFigures(
   member: { id: string; path: string },
   day: string,
 ) {
+  // "Read what is stored, add the difference" must not run twice at once for one member.
+  await db.execute(sql`select 1 from members where organization_id = ${organizationId}
+    and id = ${member.id} for no key update`);
   const deltas: PeriodDelta[] = [];
   for (const { grain, period } of periodsOf(day)) {
     const end = periodEnd(grain, period);
