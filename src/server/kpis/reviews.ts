@@ -134,7 +134,8 @@ export function reviewService({ database, clock }: Deps) {
       week,
       weekEnd: periodEnd('week', week),
       isReviewDay: reviewDay === today,
-      due: !review,
+      // Someone who joined after the review day starts with their next one.
+      due: !review && me.joinedOn <= reviewDay,
       missedLast: me.joinedOn <= lastReviewDayBefore && !reviews.some((r) => r.week === lastWeek),
       numbers,
       review: review ? presentReview(review) : null,

@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Grain, periodEnd, periodsOf } from '../../core/kpis/periods.ts';
-import { sponsorIndexes, structureTotals } from '../../core/kpis/rollup.ts';
+import { structureTotals } from '../../core/kpis/rollup.ts';
 import { ancestorPaths, SEGMENT_WIDTH } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 
@@ -183,10 +183,39 @@ export interface RebuildTimings {
 }
 
 /**
+ * Rows as arrays, not one object per row (a million members at a time): straight through node-postgres
+ * or PGlite with `rowMode: 'array'`, else through drizzle. Values as the driver gives them (int8 as a
+ * string on node-postgres): read them with Number().
+ */
+async function arrayRows(db: Db, text: string, params: unknown[]): Promise<unknown[][]> {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  if (client instanceof pg.Client || client instanceof pg.Pool)
+    return (await client.query({ text, values: params, rowMode: 'array' })).rows;
+  const pglite = client as
+    | { query?: (text: string, params: unknown[], options: object) => Promise<{ rows: unknown[][] }> }
+    | undefined;
+  if (typeof pglite?.query === 'function')
+    return (await pglite.query(text, params, { rowMode: 'array' })).rows;
+  let i = 0;
+  const query = sql.join(
+    text.split(/\$\d+/).map((part, k) => (k === 0 ? sql.raw(part) : sql`${params[i++]}${sql.raw(part)}`)),
+  );
+  return rowsOf<Record<string, unknown>>(await db.execute(query)).map((r) => Object.values(r));
+}
+
+const DAY_MS = 86_400_000;
+const dayText = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/**
  * Recomputes whole periods for an organization: every member's own join and training figures from the
  * members and attendance, points from the stored figures (plus `addPoints`), and from them every
  * structure total in one backward pass per figure. Each period's rows are replaced by one COPY (PGlite:
  * batched INSERTs). The caller holds the structure lock (no joins or moves meanwhile).
+ *
+ * A million members and hundreds of periods (the demo's six years of joins) are the scale this is
+ * written for: the tree arrives as arrays without the paths (a sponsor is the last member one level up
+ * in path order), join dates as day numbers looked up once per distinct day, the arrays are reused from
+ * period to period, and a figure nobody has in a period costs no pass.
  */
 export async function rebuildRollups(
   db: Db,
@@ -196,108 +225,166 @@ export async function rebuildRollups(
   const timings: RebuildTimings = { loadTree: 0, periods: 0, rows: 0 };
   if (!periods.length) return timings;
   let t = performance.now();
-  const tree = rowsOf<{ id: string; path: string; joined_on: string }>(
-    await db.execute(sql`select id, path, joined_on::text from members
-      where organization_id = ${organizationId} order by path collate "C"`),
+  const tree = await arrayRows(
+    db,
+    `select id, length(path) / ${SEGMENT_WIDTH}, joined_on - date '1970-01-01' from members
+      where organization_id = $1 order by path collate "C"`,
+    [organizationId],
   );
   const n = tree.length;
-  const ids = tree.map((m) => m.id);
-  const indexOf = new Map(ids.map((id, i) => [id, i]));
-  const sponsor = sponsorIndexes(tree.map((m) => m.path));
-  // Who joined in which of the periods asked for, read off the join dates once.
-  const wanted = new Set(periods.map((p) => `${p.grain}:${p.period}`));
-  const joiners = new Map<string, number[]>();
+  const ids = new Array<string>(n);
+  const sponsor = new Int32Array(n);
+  const joinDay = new Int32Array(n);
+  // Path order is depth first: a member's sponsor is the last member seen one level up. (`lastAt[l]`:
+  // the last member at level l; a level is cleared when a member one above it is seen, so a member
+  // whose sponsor is missing gets -1, as sponsorIndexes gives.)
+  const lastAt: number[] = [];
   for (let i = 0; i < n; i++) {
-    for (const { grain, period } of periodsOf(tree[i]!.joined_on)) {
-      const key = `${grain}:${period}`;
-      if (!wanted.has(key)) continue;
-      const list = joiners.get(key);
-      if (list) list.push(i);
-      else joiners.set(key, [i]);
+    const row = tree[i]!;
+    const level = Number(row[1]);
+    ids[i] = row[0] as string;
+    sponsor[i] = level >= 2 ? (lastAt[level - 2] ?? -1) : -1;
+    lastAt[level - 1] = i;
+    lastAt[level] = -1;
+    joinDay[i] = Number(row[2]);
+  }
+  tree.length = 0;
+  let indexOf: Map<string, number> | null = null;
+  const indexOfId = (id: string) => {
+    indexOf ??= new Map(ids.map((id, i) => [id, i]));
+    return indexOf.get(id);
+  };
+
+  // Who joined in which of the periods asked for: the periods of each distinct join day, once.
+  const joiners = new Map<string, number[]>();
+  for (const { grain, period } of periods) joiners.set(`${grain}:${period}`, []);
+  const listsOfDay = new Map<number, number[][]>();
+  for (let i = 0; i < n; i++) {
+    const day = joinDay[i]!;
+    let lists = listsOfDay.get(day);
+    if (!lists) {
+      lists = [];
+      for (const { grain, period } of periodsOf(dayText(day))) {
+        const list = joiners.get(`${grain}:${period}`);
+        if (list) lists.push(list);
+      }
+      listsOfDay.set(day, lists);
     }
+    for (const list of lists) list.push(i);
   }
   timings.loadTree = performance.now() - t;
   t = performance.now();
 
+  const personal = {
+    points: new Float64Array(n),
+    joined: new Float64Array(n),
+    trainedOffline: new Float64Array(n),
+    trainedOnline: new Float64Array(n),
+    trained: new Float64Array(n),
+  };
+  const frontline = new Float64Array(n);
+  const zeros = new Float64Array(n);
+  const selected = new Int32Array(n);
   for (const { grain, period, addPoints } of periods) {
     const end = periodEnd(grain, period);
-    const personal = {
-      points: new Float64Array(n),
-      joined: new Float64Array(n),
-      trainedOffline: new Float64Array(n),
-      trainedOnline: new Float64Array(n),
-      trained: new Float64Array(n),
+    for (const figure of Object.values(personal)) figure.fill(0);
+    frontline.fill(0);
+    const joined = joiners.get(`${grain}:${period}`)!;
+    for (const i of joined) {
+      personal.joined[i] = 1;
+      if (sponsor[i]! >= 0) frontline[sponsor[i]!]! += 1;
+    }
+    const D: Record<string, number> = {};
+    let dt = performance.now();
+    const lap = (k: string) => {
+      const x = performance.now();
+      D[k] = Math.round(x - dt);
+      dt = x;
     };
-    for (const i of joiners.get(`${grain}:${period}`) ?? []) personal.joined[i] = 1;
-    const stored = rowsOf<{ member_id: string; points: string | number }>(
-      await db.execute(sql`select member_id, points from member_rollups
-        where organization_id = ${organizationId} and grain = ${grain} and period = ${period} and points <> 0`),
+    let anyPoints = false;
+    const stored = await arrayRows(
+      db,
+      `select member_id, points from member_rollups
+        where organization_id = $1 and grain = $2 and period = $3 and points <> 0`,
+      [organizationId, grain, period],
     );
-    for (const row of stored) {
-      const i = indexOf.get(row.member_id);
-      if (i !== undefined) personal.points[i] = Number(row.points);
+    lap('storedQ');
+    for (const [id, points] of stored) {
+      const i = indexOfId(id as string);
+      if (i !== undefined) {
+        personal.points[i] = Number(points);
+        anyPoints = true;
+      }
     }
     for (const [id, points] of addPoints ?? []) {
-      const i = indexOf.get(id);
-      if (i !== undefined) personal.points[i]! += points;
+      const i = indexOfId(id);
+      if (i !== undefined) {
+        personal.points[i]! += points;
+        anyPoints = true;
+      }
     }
-    const attended = rowsOf<{ member_id: string; format: 'offline' | 'online' }>(
-      await db.execute(sql`select distinct r.member_id, t.format from training_registrations r
+    lap('storedMap');
+    const attended = await arrayRows(
+      db,
+      `select distinct r.member_id, t.format from training_registrations r
         join trainings t on t.organization_id = r.organization_id and t.id = r.training_id
-        where r.organization_id = ${organizationId} and r.attended_at is not null
-          and t.cancelled_at is null and t.held_on between ${period} and ${end}`),
+        where r.organization_id = $1 and r.attended_at is not null
+          and t.cancelled_at is null and t.held_on between $2 and $3`,
+      [organizationId, period, end],
     );
-    for (const row of attended) {
-      const i = indexOf.get(row.member_id);
+    for (const [id, format] of attended) {
+      const i = indexOfId(id as string);
       if (i === undefined) continue;
-      personal[row.format === 'offline' ? 'trainedOffline' : 'trainedOnline'][i] = 1;
+      personal[format === 'offline' ? 'trainedOffline' : 'trainedOnline'][i] = 1;
       personal.trained[i] = 1;
     }
+    lap('attended');
+    // A figure nobody has in the period has no pass: its totals are zeros.
+    const totalsOf = (figure: Float64Array, any: boolean) => (any ? structureTotals(sponsor, figure) : zeros);
+    const anyTraining = attended.length > 0;
     const structure = {
-      points: structureTotals(sponsor, personal.points),
-      joined: structureTotals(sponsor, personal.joined),
-      trainedOffline: structureTotals(sponsor, personal.trainedOffline),
-      trainedOnline: structureTotals(sponsor, personal.trainedOnline),
-      trained: structureTotals(sponsor, personal.trained),
+      points: totalsOf(personal.points, anyPoints),
+      joined: totalsOf(personal.joined, joined.length > 0),
+      trainedOffline: totalsOf(personal.trainedOffline, anyTraining),
+      trainedOnline: totalsOf(personal.trainedOnline, anyTraining),
+      trained: totalsOf(personal.trained, anyTraining),
     };
-    const frontline = new Float64Array(n);
-    for (let i = 0; i < n; i++) if (sponsor[i]! >= 0) frontline[sponsor[i]!]! += personal.joined[i]!;
-
-    const rows = function* () {
-      for (let i = 0; i < n; i++) {
-        // Own join and training figures are part of the structure's, so these four cover every column.
-        if (
-          personal.points[i] === 0 &&
-          structure.points[i] === 0 &&
-          structure.joined[i] === 0 &&
-          structure.trained[i] === 0
-        )
-          continue;
-        yield [
-          ids[i]!,
-          personal.points[i]!,
-          personal.joined[i]!,
-          personal.trainedOffline[i]!,
-          personal.trainedOnline[i]!,
-          personal.trained[i]!,
-          structure.points[i]!,
-          structure.joined[i]!,
-          frontline[i]!,
-          structure.trainedOffline[i]!,
-          structure.trainedOnline[i]!,
-          structure.trained[i]!,
-        ] as const;
-      }
-    };
+    // Own join and training figures are part of the structure's, so these four cover every column.
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      if (
+        personal.points[i] !== 0 ||
+        structure.points[i] !== 0 ||
+        structure.joined[i] !== 0 ||
+        structure.trained[i] !== 0
+      )
+        selected[count++] = i;
+    }
+    lap('compute');
+    const rows: RollupColumns = { ids, personal, structure, frontline, selected, count };
     await db.execute(sql`delete from member_rollups
       where organization_id = ${organizationId} and grain = ${grain} and period = ${period}`);
-    timings.rows += await writeRows(db, organizationId, grain, period, rows());
+    lap('delete');
+    await writeRows(db, organizationId, grain, period, rows);
+    lap('write');
+    if (process.env.KPI_DEBUG) console.log(period, grain, JSON.stringify(D));
+    timings.rows += count;
   }
   timings.periods = performance.now() - t;
   return timings;
 }
 
-type RollupRow = readonly [string, ...number[]];
+type Figure = (typeof FIGURES)[number];
+
+/** One period's rows to write: the members `selected[0 … count)`, their figures in columns. */
+interface RollupColumns {
+  ids: string[];
+  personal: Record<Figure, Float64Array>;
+  structure: Record<Figure, Float64Array>;
+  frontline: Float64Array;
+  selected: Int32Array;
+  count: number;
+}
 
 /** The node-postgres connection of a transaction, or null (PGlite). */
 function pgClientOf(db: Db): pg.ClientBase | null {
@@ -306,57 +393,44 @@ function pgClientOf(db: Db): pg.ClientBase | null {
 }
 
 const WRITE_BATCH = 20_000;
+/** Rows per piece of COPY text: Node builds the next piece while the server writes this one. */
+const COPY_CHUNK = 2_000;
 
-async function writeRows(
-  db: Db,
-  organizationId: string,
-  grain: Grain,
-  period: string,
-  rows: Iterable<RollupRow>,
-): Promise<number> {
-  let count = 0;
+async function writeRows(db: Db, organizationId: string, grain: Grain, period: string, rows: RollupColumns) {
+  const { ids, personal: p, structure: s, frontline, selected, count } = rows;
   const client = pgClientOf(db);
   if (client) {
     const prefix = `${organizationId}\t`;
     const suffix = `\t${grain}\t${period}\t`;
     const chunks = function* () {
-      let chunk = '';
-      let inChunk = 0;
-      for (const [id, ...figures] of rows) {
-        chunk += `${prefix}${id}${suffix}${figures.join('\t')}\n`;
-        count++;
-        if (++inChunk === 2_000) {
-          yield chunk;
-          chunk = '';
-          inChunk = 0;
+      for (let start = 0; start < count; start += COPY_CHUNK) {
+        let chunk = '';
+        for (let k = start; k < Math.min(count, start + COPY_CHUNK); k++) {
+          const i = selected[k]!;
+          chunk +=
+            `${prefix}${ids[i]}${suffix}${p.points[i]}\t${p.joined[i]}\t${p.trainedOffline[i]}\t` +
+            `${p.trainedOnline[i]}\t${p.trained[i]}\t${s.points[i]}\t${s.joined[i]}\t${frontline[i]}\t` +
+            `${s.trainedOffline[i]}\t${s.trainedOnline[i]}\t${s.trained[i]}\n`;
         }
+        yield chunk;
       }
-      if (inChunk) yield chunk;
     };
     const copy = client.query(copyFrom(`copy member_rollups (${COLUMN_LIST}) from stdin`));
     await pipeline(Readable.from(chunks()), copy);
-    return count;
+    return;
   }
-  let batch: RollupRow[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const column = (k: number) => sql.param(batch.map((row) => row[k]));
+  for (let start = 0; start < count; start += WRITE_BATCH) {
+    const batch = selected.subarray(start, Math.min(count, start + WRITE_BATCH));
+    const column = (values: Float64Array | string[]) => sql.param(Array.from(batch, (i) => values[i]));
     await db.execute(sql`insert into member_rollups (${COLUMNS})
       select ${organizationId}::uuid, v.id, ${grain}::kpi_grain, ${period}::date,
         v.p, v.j, v.toff, v.ton, v.t, v.sp, v.sj, v.fj, v.stoff, v.ston, v.st from unnest(
-        ${column(0)}::uuid[], ${column(1)}::bigint[], ${column(2)}::int[], ${column(3)}::int[],
-        ${column(4)}::int[], ${column(5)}::int[], ${column(6)}::bigint[], ${column(7)}::int[],
-        ${column(8)}::int[], ${column(9)}::int[], ${column(10)}::int[], ${column(11)}::int[])
+        ${column(ids)}::uuid[], ${column(p.points)}::bigint[], ${column(p.joined)}::int[],
+        ${column(p.trainedOffline)}::int[], ${column(p.trainedOnline)}::int[], ${column(p.trained)}::int[],
+        ${column(s.points)}::bigint[], ${column(s.joined)}::int[], ${column(frontline)}::int[],
+        ${column(s.trainedOffline)}::int[], ${column(s.trainedOnline)}::int[], ${column(s.trained)}::int[])
         as v(id, p, j, toff, ton, t, sp, sj, fj, stoff, ston, st)`);
-    count += batch.length;
-    batch = [];
-  };
-  for (const row of rows) {
-    batch.push(row);
-    if (batch.length === WRITE_BATCH) await flush();
   }
-  await flush();
-  return count;
 }
 
 const COLUMN_LIST =

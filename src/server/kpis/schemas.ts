@@ -124,7 +124,7 @@ export const currentReviewSchema = z.object({
   week: z.string(),
   weekEnd: z.string(),
   isReviewDay: z.boolean(),
-  /** Not written yet for this week. */
+  /** Not written yet for this week (and the member had joined by the review day). */
   due: z.boolean(),
   /** The review of the week before was not written. */
   missedLast: z.boolean(),

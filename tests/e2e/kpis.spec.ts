@@ -1,0 +1,134 @@
+// The three KPIs on a phone. A new member joins under the owner:
+//   - the member posts an order: their own points and the sponsor's structure points change;
+//   - the owner records the member's attendance at a training: "people in training" counts them, and the
+//     drill-down names them;
+//   - on the member's analysis day Today asks for the weekly analysis; the member writes it, it shows in
+//     their history, and the sponsor sees it done in the team view.
+// The organization is shared with the other feature specs, so the sponsor's numbers are compared before
+// and after, and people are found by unique names.
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { joinOnAPhone, phoneOptions, signInAsOwner } from './pages.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const stamp = Date.now();
+const member = {
+  name: `Kalina Kpi ${stamp}`,
+  email: `kalina-${stamp}@example.org`,
+  password: 'kalina counts her numbers',
+  city: 'Бургас',
+};
+const topic = `Numbers night ${stamp}`;
+
+// Noon UTC is the same calendar day in Sofia: the device's day and the server's agree.
+const now = new Date(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`);
+const today = now.toISOString().slice(0, 10);
+const weekdayName = now.toLocaleDateString('en', { weekday: 'long', timeZone: 'UTC' });
+
+let memberPage: Page;
+let ownerPage: Page;
+
+async function ownerOnAPhone(browser: Browser) {
+  const context = await browser.newContext(phoneOptions);
+  const page = await context.newPage();
+  await page.clock.setFixedTime(now);
+  await signInAsOwner(page);
+  return page;
+}
+
+/** A KPI's big number on the KPI page, as a number (grouping and decimals in English). */
+async function kpiValue(page: Page, kpi: 'points' | 'newMembers' | 'training') {
+  const text = await page.getByTestId(`kpi-${kpi}-value`).innerText();
+  return Number(text.replace(/,/g, ''));
+}
+
+test.beforeAll(async ({ browser }) => {
+  ownerPage = await ownerOnAPhone(browser);
+  ({ page: memberPage } = await joinOnAPhone(ownerPage, browser, member, now));
+});
+
+test('a training attendance counts as a person in training, and the drill-down names them', async () => {
+  await ownerPage.goto('/kpis');
+  await expect(ownerPage.getByTestId('kpis-title')).toHaveText('KPIs');
+  const before = await kpiValue(ownerPage, 'training');
+
+  // The owner plans a training for today; the member registers; the owner ticks her off.
+  await ownerPage.goto('/trainings');
+  await ownerPage.getByRole('button', { name: 'New training' }).click();
+  const dialog = ownerPage.getByRole('dialog', { name: 'New training' });
+  await dialog.getByLabel('Topic').fill(topic);
+  await dialog.getByLabel('Date').fill(today);
+  await dialog.getByLabel('Format').selectOption('offline');
+  await dialog.getByLabel('Place').fill('Burgas, Sea Garden hall');
+  await dialog.getByRole('button', { name: 'Create training' }).click();
+  await expect(ownerPage.getByTestId('training-title')).toHaveText(topic);
+  const trainingUrl = ownerPage.url();
+
+  await memberPage.goto('/trainings');
+  await memberPage
+    .getByTestId('training-row')
+    .filter({ hasText: topic })
+    .getByRole('button', { name: `Register for ${topic}` })
+    .click();
+  await expect(memberPage.getByText(`You are registered for “${topic}”.`)).toBeVisible();
+
+  await ownerPage.goto(trainingUrl);
+  const box = ownerPage.getByTestId('attendance').getByRole('checkbox', { name: member.name });
+  await box.click();
+  await expect(ownerPage.getByText(`${member.name} attended.`)).toBeVisible();
+
+  // The member's own structure is just her: one person in training, offline.
+  await memberPage.goto('/kpis');
+  await expect(memberPage.getByTestId('kpi-training-value')).toHaveText('1');
+  await expect(memberPage.getByTestId('kpi-training-detail')).toHaveText('Offline 1 · online 0');
+
+  // The sponsor's count went up by one, and the drill-down names her.
+  await ownerPage.goto('/kpis');
+  await expect.poll(() => kpiValue(ownerPage, 'training')).toBe(before + 1);
+  await ownerPage.getByRole('button', { name: 'Who? People in training' }).click();
+  const drill = ownerPage.getByRole('dialog');
+  await drill
+    .locator('label')
+    .filter({ hasText: /^Offline$/ })
+    .click();
+  await expect(drill.getByTestId('drill-row').filter({ hasText: member.name })).toBeVisible();
+  await drill.getByRole('button', { name: 'Close' }).click();
+});
+
+test('on the analysis day Today asks for the weekly analysis; it is saved, in history and on the team view', async () => {
+  // Her analysis day becomes today's weekday.
+  test.setTimeout(90_000);
+  await memberPage.goto('/kpis/reviews');
+  await expect(memberPage.getByRole('heading', { level: 1, name: 'Weekly analysis' })).toBeVisible();
+  await memberPage.getByRole('combobox', { name: 'My analysis day' }).click();
+  await memberPage.getByRole('option', { name: weekdayName, exact: true }).click();
+  await expect(memberPage.getByTestId('review-due')).toHaveText('Today is your analysis day.');
+
+  // Today asks for it.
+  await memberPage.goto('/');
+  const card = memberPage.getByTestId('today-review');
+  await expect(card).toContainText('Weekly analysis');
+  await card.getByRole('link', { name: 'Do the analysis' }).click();
+
+  await expect(memberPage.getByTestId('review-numbers')).toBeVisible();
+  await memberPage
+    .getByLabel('Corrections for next week')
+    .fill('Call five people from the other-cities list; bring two guests to the next training.');
+  await memberPage.getByRole('button', { name: 'Save the analysis' }).click();
+  await expect(memberPage.getByText('Weekly analysis saved.')).toBeVisible();
+  await expect(memberPage.getByTestId('review-done')).toBeVisible();
+  const latest = memberPage.getByTestId('review-history-week').first();
+  await expect(latest).toHaveAttribute('data-status', 'done');
+  await expect(latest).toContainText('bring two guests');
+
+  // Today does not ask any more.
+  await memberPage.goto('/');
+  await expect(memberPage.getByTestId('today-greeting')).toBeVisible();
+  await expect(memberPage.getByTestId('today-review')).toHaveCount(0);
+
+  // The sponsor sees it done in the frontline, without the text.
+  await ownerPage.goto('/kpis/reviews');
+  const row = ownerPage.getByTestId('team-review-row').filter({ hasText: member.name });
+  await expect(row).toHaveAttribute('data-status', 'done');
+  await expect(row).not.toContainText('bring two guests');
+});
