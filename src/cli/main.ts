@@ -11,6 +11,7 @@ Commands:
   serve     Start the web app and API (default). PORT, HOST, DATABASE_URL, DOWNLINE_DATA_DIR configure it.
   migrate   Apply database migrations and exit.
   import    Import members from a back-office CSV: import members FILE.csv [--organization ID] [--valid-rows] [--dry-run]
+            Import orders from a back-office CSV:  import orders FILE.csv [--organization ID] [--dry-run]
   demo      Create a demo organization: demo --members N [--locale en|de|bg] [--seed S]
   help      Show this text.`;
 

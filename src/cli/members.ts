@@ -5,16 +5,18 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { isLocale } from '../core/locales.ts';
 import type { ImportIssue } from '../core/structure/import.ts';
-import { openDatabase } from '../db/client.ts';
+import { type Db, openDatabase } from '../db/client.ts';
 import { organizations } from '../db/schema/index.ts';
 import { loadConfig } from '../server/config.ts';
 import { addDemoNewcomers } from '../server/followup/demo.ts';
 import { createDemoOrganization } from '../server/imports/demo.ts';
 import { ImportInvalidError, type ImportOutcome, importMembers } from '../server/imports/service.ts';
+import { importOrdersCommand } from './orders.ts';
 
 export class UsageError extends Error {}
 
 export const IMPORT_USAGE = `Usage: downline import members FILE.csv [--organization ID] [--valid-rows] [--dry-run]
+       downline import orders FILE.csv [--organization ID] [--dry-run]   (--help for its columns)
 
   Columns (header row): external_id, sponsor_external_id, name, email, phone, city, country, kind,
   joined_on — German and Bulgarian column names work too. UTF-8 (with or without BOM), comma or
@@ -28,7 +30,7 @@ export const DEMO_USAGE = `Usage: downline demo --members N [--locale en|de|bg] 
 
   Creates a new organization with N members in a realistic sponsor tree and prints the owner's sign-in.`;
 
-async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+export async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
   const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
@@ -61,7 +63,30 @@ function printOutcome(outcome: ImportOutcome) {
   printIssues('Skipped (below a row with an error)', outcome.skipped);
 }
 
+/** The organization named by --organization, or the only one there is. */
+export async function chooseOrganization(db: Db, id: string | undefined) {
+  const all = await db.select({ id: organizations.id, name: organizations.name }).from(organizations);
+  let organization = all[0];
+  if (id) {
+    [organization] = await db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, id))
+      .catch(() => []);
+    if (!organization) throw new UsageError(`No organization with the id ${id}.`);
+  } else if (all.length > 1) {
+    throw new UsageError(
+      `There are ${all.length} organizations; name one with --organization:\n${all.map((o) => `  ${o.id}  ${o.name}`).join('\n')}`,
+    );
+  }
+  if (!organization)
+    throw new UsageError('There is no organization yet: sign up first (or run downline demo).');
+  return organization;
+}
+
 export async function importCommand(argv: string[]) {
+  // `import orders …` has options of its own (cli/orders.ts).
+  if (argv.find((a) => !a.startsWith('-')) === 'orders') return importOrdersCommand(argv);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -82,22 +107,7 @@ export async function importCommand(argv: string[]) {
     throw new UsageError(`Cannot read ${file}: ${(err as Error).message}`);
   }
   await withDatabase(async ({ db }) => {
-    const all = await db.select({ id: organizations.id, name: organizations.name }).from(organizations);
-    let organization = all[0];
-    if (values.organization) {
-      [organization] = await db
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(eq(organizations.id, values.organization))
-        .catch(() => []);
-      if (!organization) throw new UsageError(`No organization with the id ${values.organization}.`);
-    } else if (all.length > 1) {
-      throw new UsageError(
-        `There are ${all.length} organizations; name one with --organization:\n${all.map((o) => `  ${o.id}  ${o.name}`).join('\n')}`,
-      );
-    }
-    if (!organization)
-      throw new UsageError('There is no organization yet: sign up first (or run downline demo).');
+    const organization = await chooseOrganization(db, values.organization);
     console.log(`Importing ${path.basename(file)} into ${organization.name} (${organization.id})…`);
     try {
       const outcome = await importMembers(db, {

@@ -19,6 +19,7 @@ import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../core/locales.ts';
 import { useMe, useSignOut } from '../accounts/hooks.ts';
 import { api, type Me, type Organization } from '../api.ts';
 import { ImportMembers } from '../imports/ImportMembers.tsx';
+import { ProductsSection } from '../orders/ProductsSection.tsx';
 import { meQuery } from '../session.ts';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
@@ -187,6 +188,7 @@ export default function SettingsPage() {
       <LanguageSection />
       <OrganizationSection me={me} />
       {me.member.role === 'admin' && <ImportMembers />}
+      {me.member.role === 'admin' && <ProductsSection />}
       <Section title={t('account.title')} description={t('account.signOutBody')}>
         <Group>
           <Button
