@@ -1,6 +1,7 @@
 CREATE TYPE "public"."kpi_grain" AS ENUM('month', 'week');--> statement-breakpoint
 CREATE TYPE "public"."order_buyer" AS ENUM('self', 'member', 'contact', 'other');--> statement-breakpoint
 CREATE TYPE "public"."training_format" AS ENUM('offline', 'online');--> statement-breakpoint
+ALTER TYPE "public"."audit_action" ADD VALUE 'orders.imported';--> statement-breakpoint
 CREATE TABLE "member_rollups" (
 	"organization_id" uuid NOT NULL,
 	"member_id" uuid NOT NULL,
@@ -97,7 +98,6 @@ CREATE TABLE "weekly_reviews" (
 ALTER TABLE "members" ADD COLUMN "review_weekday" smallint;--> statement-breakpoint
 ALTER TABLE "members" ADD COLUMN "development_interest_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "organizations" ADD COLUMN "review_weekday" smallint DEFAULT 1 NOT NULL;--> statement-breakpoint
-ALTER TABLE "orders" ADD CONSTRAINT "orders_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_member_fk" FOREIGN KEY ("organization_id","member_id") REFERENCES "public"."members"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_buyer_member_fk" FOREIGN KEY ("organization_id","buyer_member_id") REFERENCES "public"."members"("organization_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_buyer_contact_fk" FOREIGN KEY ("organization_id","buyer_contact_id") REFERENCES "public"."contacts"("organization_id","id") ON DELETE set null ("buyer_contact_id") ON UPDATE no action;--> statement-breakpoint

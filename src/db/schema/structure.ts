@@ -63,7 +63,11 @@ export const invitations = pgTable(
   ],
 );
 
-export const auditActionEnum = pgEnum('audit_action', ['member.moved', 'members.imported']);
+export const auditActionEnum = pgEnum('audit_action', [
+  'member.moved',
+  'members.imported',
+  'orders.imported',
+]);
 
 /** Who changed what, when — for changes an organization must be able to trace (moves, imports). */
 export const auditEvents = pgTable(

@@ -19,7 +19,7 @@ import {
 import { periodsOf } from '../../core/kpis/periods.ts';
 import { ancestorPaths } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
-import { memberRollups, members, orders } from '../../db/schema/index.ts';
+import { auditEvents, memberRollups, members, orders } from '../../db/schema/index.ts';
 import { createDemoOrganization } from '../imports/demo.ts';
 import { importOrders } from './import.ts';
 
@@ -160,6 +160,17 @@ describe('importing orders', () => {
     const list = (await as('anna').get('/api/v1/orders')).json();
     expect(list.rows.map((r: { externalId: string }) => r.externalId)).toEqual(['O-4', 'O-1']);
     expect(list.rows[0].createdBy).toBeNull();
+    // The import is on the audit trail: who, which file, how much.
+    const [audit] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.organizationId, m.root.organizationId), eq(auditEvents.action, 'orders.imported')),
+      );
+    expect(audit).toMatchObject({
+      actorMemberId: m.root.id,
+      data: { posted: 4, points: 20.25, by: 'member' },
+    });
   });
 
   it('importing the same file again changes nothing', async () => {

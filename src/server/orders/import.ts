@@ -8,6 +8,7 @@
 //   4. otherwise, in one transaction under the structure lock: write the new rows in bulk (COPY on
 //      PostgreSQL, unnest batches on PGlite), then rebuild the rollups of every month and week the
 //      orders fall in, with the imported points added (server/kpis/rollups.ts).
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
@@ -25,7 +26,7 @@ import {
 } from '../../core/orders/import.ts';
 import { DEFAULT_CURRENCY, fromHundredths } from '../../core/orders/money.ts';
 import type { Db } from '../../db/client.ts';
-import { members, orders } from '../../db/schema/index.ts';
+import { auditEvents, members, orders } from '../../db/schema/index.ts';
 import { copyText, timeOrderedUuid } from '../imports/bulk.ts';
 import { type PeriodRebuild, rebuildRollups } from '../kpis/rollups.ts';
 import { lockStructure } from '../structure/tree.ts';
@@ -405,6 +406,21 @@ export async function importOrders(db: Db, request: OrderImportRequest): Promise
     const { periods, total } = pointsByPeriod(rows, memberList.ids);
     await rebuildRollups(tx, organizationId, periods);
     timings.rollups = now() - w;
-    return outcome(true, periods.length, total);
+    const result = outcome(true, periods.length, total);
+    await tx.insert(auditEvents).values({
+      organizationId,
+      id: randomUUID(),
+      actorMemberId: request.actorMemberId,
+      action: 'orders.imported',
+      subjectId: null,
+      data: {
+        fileName: request.fileName ?? null,
+        posted: fresh,
+        points: total / 100,
+        periods: periods.length,
+        by: request.actorMemberId ? 'member' : 'command line',
+      },
+    });
+    return result;
   });
 }
