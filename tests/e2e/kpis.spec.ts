@@ -47,6 +47,36 @@ test.beforeAll(async ({ browser }) => {
   ({ page: memberPage } = await joinOnAPhone(ownerPage, browser, member, now));
 });
 
+test('an order changes the member’s own points and the sponsor’s structure points', async () => {
+  await ownerPage.goto('/kpis');
+  await expect(ownerPage.getByTestId('kpis-title')).toHaveText('KPIs');
+  const before = await kpiValue(ownerPage, 'points');
+
+  await memberPage.goto('/kpis');
+  await expect(memberPage.getByTestId('kpi-points-value')).toHaveText('0');
+  await memberPage.getByRole('link', { name: 'Orders' }).click();
+  await expect(memberPage.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
+  await memberPage.getByLabel('Product').fill('Sea buckthorn juice');
+  await memberPage.getByLabel('Points').fill('42.5');
+  await memberPage.getByLabel('Amount').fill('61.20');
+  await memberPage.getByRole('button', { name: 'Post order' }).click();
+  await expect(memberPage.getByText(`Order posted for ${member.name}.`)).toBeVisible();
+
+  // Her own points and her structure's (just her), at once.
+  await memberPage.goto('/kpis');
+  await expect(memberPage.getByTestId('kpi-points-value')).toHaveText('42.5');
+  await expect(memberPage.getByTestId('kpi-points-detail')).toHaveText('Own: 42.5');
+
+  // The sponsor's structure points grew by the order; his own stayed as they were.
+  await ownerPage.goto('/kpis');
+  await expect.poll(() => kpiValue(ownerPage, 'points')).toBeCloseTo(before + 42.5, 2);
+  await ownerPage.getByRole('button', { name: 'Who? Points turnover' }).click();
+  await expect(
+    ownerPage.getByRole('dialog').getByTestId('drill-row').filter({ hasText: member.name }),
+  ).toContainText('42.5');
+  await ownerPage.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+});
+
 test('a training attendance counts as a person in training, and the drill-down names them', async () => {
   await ownerPage.goto('/kpis');
   await expect(ownerPage.getByTestId('kpis-title')).toHaveText('KPIs');
