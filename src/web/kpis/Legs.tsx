@@ -1,16 +1,22 @@
 // The frontline legs of one period: each frontline member with their whole structure's numbers, biggest
 // first; a tap opens that member's own KPI page.
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../ui/links.tsx';
 import { Section } from '../ui/Section.tsx';
 import type { Dashboard, Grain } from './api.ts';
 import { usePoints } from './parts.tsx';
 
+/** Teams shown before "show all": the biggest come first. */
+const FIRST = 10;
+
 export function Legs({ dashboard, grain, day }: { dashboard: Dashboard; grain: Grain; day?: string }) {
   const { t } = useTranslation('kpis');
   const points = usePoints();
   const { legs, legCount } = dashboard;
+  const [all, setAll] = useState(false);
+  const shown = all ? legs : legs.slice(0, FIRST);
   return (
     <Section title={t('legs.title')} description={t('legs.description')} padding="md" testId="kpi-legs">
       {legs.length === 0 ? (
@@ -19,7 +25,7 @@ export function Legs({ dashboard, grain, day }: { dashboard: Dashboard; grain: G
         </Text>
       ) : (
         <Stack gap={0}>
-          {legs.map((leg) => (
+          {shown.map((leg) => (
             <Stack
               key={leg.member.id}
               gap={4}
@@ -57,7 +63,12 @@ export function Legs({ dashboard, grain, day }: { dashboard: Dashboard; grain: G
               </Group>
             </Stack>
           ))}
-          {legCount > legs.length && (
+          {shown.length < legs.length && (
+            <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => setAll(true)}>
+              {t('legs.showAll', { count: legs.length })}
+            </Button>
+          )}
+          {all && legCount > legs.length && (
             <Text size="sm" c="dimmed" pt="xs">
               {t('legs.more', { count: legCount - legs.length })}
             </Text>
