@@ -2,7 +2,7 @@
 // the organization's members, and apply the plan in one transaction — or, when the file has errors,
 // write nothing unless the caller asked to import the valid rows.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   type ExistingMember,
   type ImportContext,
@@ -223,7 +223,12 @@ async function applyPlan(
       const before = await tx
         .select({ joinedOn: members.joinedOn })
         .from(members)
-        .where(and(eq(members.organizationId, organizationId), inArray(members.id, redated)));
+        .where(
+          and(
+            eq(members.organizationId, organizationId),
+            sql`${members.id} = any(${sql.param(redated)}::uuid[])`,
+          ),
+        );
       for (const row of before) joinDays.add(row.joinedOn);
       for (const u of plan.updates) if (u.changes.joinedOn) joinDays.add(u.changes.joinedOn);
     }

@@ -181,6 +181,9 @@ describe('KPIs', () => {
     expect(kpi.statusCode).toBe(400);
     expect(kpi.json().error.fields[0].path).toBe('kpi');
     expect((await as('anna').get('/api/v1/kpis?day=2026-02-30')).statusCode).toBe(400);
+    const filter = await as('anna').get('/api/v1/kpis/drilldown?kpi=points&filter=frontline');
+    expect(filter.statusCode).toBe(400);
+    expect(filter.json().error.fields[0].path).toBe('filter');
   });
 });
 
@@ -206,7 +209,7 @@ describe('weekly analysis', () => {
     });
     expect(Object.keys(state.numbers)).toEqual(['week', 'lastWeek', 'average4', 'targets']);
     expect(state.numbers.lastWeek.period).toBe('2026-03-02');
-    expect(state.numbers.average4.period).toBe('2026-02-02');
+    expect(state.numbers.average4.period).toBe('2026-02-09');
   });
 
   it('saves the corrections with the numbers, shows history, and tells the sponsor', async () => {
@@ -242,6 +245,9 @@ describe('weekly analysis', () => {
     const closed = await as('anna').put('/api/v1/reviews/2026-03-02', { corrections: 'Late', today: monday });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.code).toBe('review_closed');
+    const tuesday = await as('anna').put('/api/v1/reviews/2026-03-10', { corrections: 'x', today: monday });
+    expect(tuesday.statusCode).toBe(400);
+    expect(tuesday.json().error.fields[0].path).toBe('week');
     const empty = await as('anna').put('/api/v1/reviews/2026-03-09', { corrections: '  ', today: monday });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields[0].path).toBe('corrections');

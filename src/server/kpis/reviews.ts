@@ -78,7 +78,8 @@ export function reviewService({ database, clock }: Deps) {
     return {
       week: f[5]!,
       lastWeek: f[4]!,
-      average4: average(f.slice(0, 4), weeks[0]!),
+      // The four weeks before the one reviewed, last week included.
+      average4: average(f.slice(1, 5), weeks[1]!),
       // Plans (year → day) come with their own issue; until then there are no targets.
       targets: null,
     };
@@ -111,6 +112,10 @@ export function reviewService({ database, clock }: Deps) {
     return member;
   }
 
+  async function joinedOn(actor: Actor) {
+    return (await getMember(db, actor.organizationId, actor.memberId))!.joinedOn;
+  }
+
   async function current(actor: Actor, deviceToday?: string): Promise<CurrentReviewView> {
     const today = effectiveToday(serverToday(), deviceToday);
     const me = (await getMember(db, actor.organizationId, actor.memberId))!;
@@ -135,7 +140,8 @@ export function reviewService({ database, clock }: Deps) {
       weekEnd: periodEnd('week', week),
       isReviewDay: reviewDay === today,
       // Someone who joined after the review day starts with their next one.
-      due: !review && me.joinedOn <= reviewDay,
+      // The analysis is a partner's (customers buy; they do not build a structure).
+      due: !review && me.joinedOn <= reviewDay && me.kind === 'partner',
       missedLast: me.joinedOn <= lastReviewDayBefore && !reviews.some((r) => r.week === lastWeek),
       numbers,
       review: review ? presentReview(review) : null,
@@ -148,7 +154,7 @@ export function reviewService({ database, clock }: Deps) {
     /** Writes (or rewrites) the analysis of the week under review, with the numbers as they are now. */
     async save(actor: Actor, week: string, body: z.infer<typeof saveReviewBody>) {
       const state = await current(actor, body.today);
-      if (week !== state.week) {
+      if (week !== state.week || state.reviewDay < (await joinedOn(actor))) {
         throw new AppError(409, 'review_closed', `Only the week of ${state.week} can be reviewed now.`);
       }
       const now = clock.now();
@@ -176,9 +182,9 @@ export function reviewService({ database, clock }: Deps) {
       const today = effectiveToday(serverToday(), query.today);
       const weekday = member.reviewWeekday ?? (await organizationWeekday(actor.organizationId));
       const latest = lastReviewDay(today, weekday);
+      // Review days before the member joined are not theirs (a newcomer's history starts with their first).
       const days = Array.from({ length: TREND_LENGTH }, (_, i) => addDays(latest, -7 * i)).filter(
-        // Review days before the member joined are not theirs to miss.
-        (day, i) => i === 0 || day >= member.joinedOn,
+        (day) => day >= member.joinedOn,
       );
       const weeks = days.map(reviewedWeek);
       const [reviews, live] = await Promise.all([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRAINS } from '../../core/kpis/periods.ts';
+import { GRAINS, isoWeekday } from '../../core/kpis/periods.ts';
 import { isoDate } from '../http/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
 
@@ -56,15 +56,21 @@ export const dashboardSchema = z.object({
 });
 export type DashboardView = z.infer<typeof dashboardSchema>;
 
-export const drilldownQuery = z.object({
-  memberId: z.uuid().optional(),
-  kpi: z.enum(KPIS),
-  grain: z.enum(GRAINS).default('month'),
-  day: day.optional(),
-  /** newMembers: only those directly under the member. training: only one format. */
-  filter: z.enum(['frontline', 'offline', 'online']).optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
+export const drilldownQuery = z
+  .object({
+    memberId: z.uuid().optional(),
+    kpi: z.enum(KPIS),
+    grain: z.enum(GRAINS).default('month'),
+    day: day.optional(),
+    /** newMembers: only those directly under the member. training: only one format. */
+    filter: z.enum(['frontline', 'offline', 'online']).optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .superRefine((q, ctx) => {
+    const fits = { points: [], newMembers: ['frontline'], training: ['offline', 'online'] }[q.kpi];
+    if (q.filter && !(fits as string[]).includes(q.filter))
+      ctx.addIssue({ code: 'custom', path: ['filter'], message: `No such filter for ${q.kpi}` });
+  });
 
 export const drilldownSchema = z.object({
   kpi: z.enum(KPIS),
@@ -135,7 +141,9 @@ export type CurrentReviewView = z.infer<typeof currentReviewSchema>;
 
 export const todayQuery = z.object({ today: day.optional() });
 
-export const reviewWeekParams = z.object({ week: day });
+export const reviewWeekParams = z.object({
+  week: day.refine((d) => isoWeekday(d) === 1, 'A week is named by its Monday'),
+});
 
 export const saveReviewBody = z
   .object({

@@ -287,6 +287,26 @@ describe('orders', () => {
       const response = await as('anna').post('/api/v1/orders', { ...valid, productId: product.id });
       expect(fieldPaths(expectError(response, 400, 'validation_failed'))).toEqual(['productId']);
     });
+
+    it('a catalog price in another currency needs the amount; a made-up page cursor is refused', async () => {
+      const product = (
+        await as('root').post('/api/v1/products', { name: 'Priced', points: 2, price: 20, currency: 'EUR' })
+      ).json();
+      const { amount: _, ...withoutAmount } = valid;
+      const response = await as('anna').post('/api/v1/orders', {
+        ...withoutAmount,
+        productId: product.id,
+        currency: 'BGN',
+      });
+      expect(fieldPaths(expectError(response, 400, 'validation_failed'))).toEqual(['amount']);
+      for (const cursor of [
+        '2026-99-99_0193a0a0-0000-7000-8000-000000000000',
+        `2026-03-01_${'-'.repeat(36)}`,
+      ]) {
+        const page = await as('anna').get(`/api/v1/orders?cursor=${cursor}`);
+        expect(fieldPaths(expectError(page, 400, 'validation_failed'))).toEqual(['cursor']);
+      }
+    });
   });
 
   describe('reversal', () => {

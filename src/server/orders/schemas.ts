@@ -89,7 +89,10 @@ export const listOrdersQuery = z.object({
   /** From the previous page's `nextCursor`. */
   cursor: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/, 'Use the nextCursor of the previous page')
+    .refine((v) => {
+      const [day, id, ...rest] = v.split('_');
+      return rest.length === 0 && isoDate.safeParse(day).success && z.uuid().safeParse(id).success;
+    }, 'Use the nextCursor of the previous page')
     .optional(),
 });
 

@@ -137,6 +137,14 @@ export function orderService({ database, clock }: Deps) {
               ? product.price * quantity
               : null;
         if (amount === null) throw invalid('amount', 'Enter the amount', 'required');
+        // A catalog price is in the catalog's currency: in another one the amount must be given.
+        if (
+          input.amount === undefined &&
+          product?.currency &&
+          input.currency &&
+          input.currency !== product.currency
+        )
+          throw invalid('amount', `Enter the amount in ${input.currency}`, 'required');
         if (points > MAX_HUNDREDTHS || amount > MAX_HUNDREDTHS)
           throw invalid('quantity', 'The order is too large', 'too_big');
 

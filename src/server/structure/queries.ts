@@ -294,7 +294,19 @@ export async function updateMember(
     >
   >,
 ) {
-  const before = patch.joinedOn ? await getMember(db, organizationId, id) : null;
+  // A new join date moves the join between periods: take the posting lock, then the member's row, and
+  // count from the date read under that lock (two edits at once must not both subtract the same date).
+  let before: { joinedOn: string } | null = null;
+  if (patch.joinedOn) {
+    await lockForPosting(db, organizationId);
+    const [locked] = (
+      (await db.execute(sql`select joined_on::text as "joinedOn" from members
+        where organization_id = ${organizationId} and id = ${id} for no key update`)) as unknown as {
+        rows: { joinedOn: string }[];
+      }
+    ).rows;
+    before = locked ?? null;
+  }
   const [row] = await db
     .update(members)
     .set({ ...patch, updatedAt: new Date() })
@@ -302,7 +314,6 @@ export async function updateMember(
     .returning();
   // A corrected join date moves the member's join to another month and week in the upline's numbers.
   if (row && before && before.joinedOn !== row.joinedOn) {
-    await lockForPosting(db, organizationId);
     await addToRollups(db, organizationId, row.path, [
       ...deltasOn(before.joinedOn, { joined: -1 }),
       ...deltasOn(row.joinedOn, { joined: 1 }),

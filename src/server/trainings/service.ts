@@ -65,7 +65,12 @@ function venueOf(v: Venue): Venue {
 export function trainingService(deps: Deps) {
   const { database, clock } = deps;
   const { db } = database;
-  const todayOf = (today?: string) => today ?? clock.now().toISOString().slice(0, 10);
+  /** The device's date while it is within a day of the server's (time zones); otherwise the server's. */
+  const todayOf = (today?: string) => {
+    const server = clock.now().toISOString().slice(0, 10);
+    if (!today) return server;
+    return today >= addDays(server, -1) && today <= addDays(server, 1) ? today : server;
+  };
 
   async function actorMember(tx: Db, actor: Actor) {
     const member = await getMember(tx, actor.organizationId, actor.memberId);
@@ -110,8 +115,7 @@ export function trainingService(deps: Deps) {
    */
   async function refreshFigures(tx: Db, organizationId: string, memberIds: string[], days: string[]) {
     const people = await lockMembersForRollups(tx, organizationId, memberIds);
-    for (const member of people)
-      for (const day of new Set(days)) await refreshTrainingFigures(tx, organizationId, member, day);
+    for (const member of people) await refreshTrainingFigures(tx, organizationId, member, days);
   }
 
   /** The training, locked for a change by its organizer or an admin (others: 403). */

@@ -173,9 +173,12 @@ describe('trainings', () => {
       ).toContain('from');
       const range = (await as('bob').get('/api/v1/trainings?from=2026-01-25&to=2026-02-05')).json();
       expect(range.trainings.map((t: { id: string }) => t.id)).toEqual([old.id]);
-      // The device's today moves the default window.
-      const later = (await as('bob').get('/api/v1/trainings?today=2026-03-25')).json();
-      expect(later.from).toBe('2026-02-23');
+      // The device's today moves the default window while it is within a day of the server's; a date
+      // further off is not trusted (it would open registration and attendance at will).
+      const later = (await as('bob').get('/api/v1/trainings?today=2026-03-16')).json();
+      expect(later.from).toBe('2026-02-14');
+      const faraway = (await as('bob').get('/api/v1/trainings?today=2026-06-01')).json();
+      expect(faraway).toMatchObject({ today: '2026-03-15', from: '2026-02-13' });
     });
 
     it('customers do not organize trainings', async () => {
