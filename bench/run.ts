@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(argv: string[]): Promise<vo
   structure: () => import('./structure.ts'),
   writes: () => import('./writes.ts'),
   contacts: () => import('./contacts.ts'),
+  kpi: () => import('./kpi.ts'),
 };
 
 const [name, ...argv] = process.argv.slice(2);

@@ -360,17 +360,17 @@ export async function rebuildRollups(
   };
   const frontline = new Float64Array(n);
   const zeros = new Float64Array(n);
+  const written = new Uint8Array(n);
   const selected = new Int32Array(n);
+  // Every array is all zeros when a period starts: each period clears what it set (most periods of an
+  // organization's history hold a few joins only, and clearing eight arrays of a million costs more).
   for (const { grain, period, addPoints } of periods) {
     const end = periodEnd(grain, period);
-    for (const figure of Object.values(personal)) figure.fill(0);
-    frontline.fill(0);
     const joined = joiners.get(`${grain}:${period}`)!;
     for (const i of joined) {
       personal.joined[i] = 1;
       if (sponsor[i]! >= 0) frontline[sponsor[i]!]! += 1;
     }
-    const D = ((globalThis as any).KPI_D ??= {}); let dt = performance.now(); const lap = (k: string) => { const x = performance.now(); D[k] = (D[k] ?? 0) + (x - dt); dt = x; };
     let anyPoints = false;
     const stored = await arrayRows(
       db,
@@ -378,7 +378,6 @@ export async function rebuildRollups(
         where organization_id = $1 and grain = $2 and period = $3 and points <> 0 order by member_id`,
       [organizationId, grain, period],
     );
-    lap('storedQ');
     eachMember(stored, (i, row) => {
       personal.points[i] = Number(row[1]);
       anyPoints = true;
@@ -392,7 +391,6 @@ export async function rebuildRollups(
         anyPoints = true;
       }
     }
-    lap('storedMerge+add');
     const attended = await arrayRows(
       db,
       `select distinct r.member_id, t.format from training_registrations r
@@ -406,7 +404,6 @@ export async function rebuildRollups(
       personal[row[1] === 'offline' ? 'trainedOffline' : 'trainedOnline'][i] = 1;
       personal.trained[i] = 1;
     });
-    lap('attended');
     // A figure nobody has in the period has no pass: its totals are zeros.
     const totalsOf = (figure: Float64Array, any: boolean) => (any ? structureTotals(sponsor, figure) : zeros);
     const anyTraining = attended.length > 0;
@@ -417,27 +414,34 @@ export async function rebuildRollups(
       trainedOnline: totalsOf(personal.trainedOnline, anyTraining),
       trained: totalsOf(personal.trained, anyTraining),
     };
-    // The rows to write, in id order (the primary key's). Own join and training figures are part of
-    // the structure's, so these four cover every column.
-    let count = 0;
-    for (let k = 0; k < n; k++) {
-      const i = byId[k]!;
-      if (
+    // The rows to write: chosen in path order (the arrays in sequence), then listed in id order (the
+    // primary key's). Own join and training figures are part of the structure's, so these four cover
+    // every column.
+    for (let i = 0; i < n; i++) {
+      written[i] =
         personal.points[i] !== 0 ||
         structure.points[i] !== 0 ||
         structure.joined[i] !== 0 ||
         structure.trained[i] !== 0
-      )
-        selected[count++] = i;
+          ? 1
+          : 0;
     }
-    lap('compute');
+    let count = 0;
+    for (let k = 0; k < n; k++) if (written[byId[k]!]) selected[count++] = byId[k]!;
     const rows: RollupColumns = { ids, personal, structure, frontline, selected, count };
     await db.execute(sql`delete from member_rollups
       where organization_id = ${organizationId} and grain = ${grain} and period = ${period}`);
-    lap('delete');
     await writeRows(db, organizationId, grain, period, rows);
-    lap('write');
     timings.rows += count;
+
+    for (const i of joined) {
+      personal.joined[i] = 0;
+      if (sponsor[i]! >= 0) frontline[sponsor[i]!] = 0;
+    }
+    if (anyPoints) personal.points.fill(0);
+    if (anyTraining)
+      for (const figure of [personal.trainedOffline, personal.trainedOnline, personal.trained])
+        figure.fill(0);
   }
   timings.periods = performance.now() - t;
   return timings;
