@@ -143,3 +143,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
   };
 }
+
+/**
+ * The node-postgres connection behind a transaction, for COPY; null on PGlite (and on a pool outside a
+ * transaction), where bulk writes go through batched INSERTs instead.
+ */
+export function pgClientOf(db: Db): pg.ClientBase | null {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
+}

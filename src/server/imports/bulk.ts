@@ -4,11 +4,11 @@ import { randomFillSync } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PlannedInsert } from '../../core/structure/import.ts';
 import { depthOf } from '../../core/structure/path.ts';
-import type { Db } from '../../db/client.ts';
+import { type Db, pgClientOf } from '../../db/client.ts';
 
 /** Members per INSERT: each statement sends one array per column, so the size is not bound by parameters. */
 export const BULK_BATCH = 10_000;
@@ -116,12 +116,6 @@ export async function insertMembersBulk(
   const client = options.method === 'unnest' ? null : pgClientOf(db);
   if (client) await copyMembers(client, organizationId, rows);
   else await insertMembersUnnest(db, organizationId, rows, batchSize);
-}
-
-/** The node-postgres connection of a transaction, or null (PGlite, or a pool outside a transaction). */
-function pgClientOf(db: Db): pg.ClientBase | null {
-  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
-  return client instanceof pg.Client ? client : null;
 }
 
 const MEMBER_COLUMNS =

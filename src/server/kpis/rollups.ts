@@ -14,7 +14,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { type Grain, periodEnd, periodsOf } from '../../core/kpis/periods.ts';
 import { structureTotals } from '../../core/kpis/rollup.ts';
 import { ancestorPaths, SEGMENT_WIDTH } from '../../core/structure/path.ts';
-import type { Db } from '../../db/client.ts';
+import { type Db, pgClientOf } from '../../db/client.ts';
 
 /** A member's own figures in one period; training figures are 0 or 1 (distinct people). */
 export interface Figures {
@@ -457,12 +457,6 @@ interface RollupColumns {
   frontline: Float64Array;
   selected: Int32Array;
   count: number;
-}
-
-/** The node-postgres connection of a transaction, or null (PGlite). */
-function pgClientOf(db: Db): pg.ClientBase | null {
-  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
-  return client instanceof pg.Client ? client : null;
 }
 
 const WRITE_BATCH = 20_000;

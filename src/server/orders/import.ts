@@ -12,7 +12,6 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { addDays, periodsOf } from '../../core/kpis/periods.ts';
 import type { OrderColumn, OrderIssue } from '../../core/orders/columns.ts';
@@ -25,7 +24,7 @@ import {
   ROW_UNCHANGED,
 } from '../../core/orders/import.ts';
 import { DEFAULT_CURRENCY, fromHundredths } from '../../core/orders/money.ts';
-import type { Db } from '../../db/client.ts';
+import { type Db, pgClientOf } from '../../db/client.ts';
 import { auditEvents, members, orders } from '../../db/schema/index.ts';
 import { copyText, timeOrderedUuid } from '../imports/bulk.ts';
 import { type PeriodRebuild, rebuildRollups } from '../kpis/rollups.ts';
@@ -216,12 +215,6 @@ function differences(
   if (buyer !== p.buyer_name)
     return { field: 'buyer_name', detail: `"${p.buyer_name ?? ''}" → "${buyer ?? ''}"` };
   return null;
-}
-
-/** The node-postgres connection of a transaction, or null (PGlite). */
-function pgClientOf(db: Db): pg.ClientBase | null {
-  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
-  return client instanceof pg.Client ? client : null;
 }
 
 const ORDER_COLUMNS =
