@@ -1,20 +1,7 @@
 // Admins bring in the company's back-office member list: choose the CSV, see what would change and
 // every problem by line, then import — all or nothing, or explicitly only the rows that are fine.
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  FileButton,
-  Group,
-  ScrollArea,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +9,7 @@ import type { z } from 'zod';
 import type { importResultSchema } from '../../server/imports/presenters.ts';
 import { api } from '../api.ts';
 import { errorMessage } from '../ui/errors.ts';
-import { useFormat } from '../ui/format.ts';
+import { CsvFileButton, ImportCounts } from '../ui/ImportParts.tsx';
 import { Section } from '../ui/Section.tsx';
 
 type ImportResult = z.infer<typeof importResultSchema>;
@@ -61,7 +48,6 @@ function IssueList({ issues, title }: { issues: Issue[]; title: string }) {
 
 export function ImportMembers() {
   const { t } = useTranslation(['imports', 'common']);
-  const format = useFormat();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
   const [validRowsOnly, setValidRowsOnly] = useState(false);
@@ -103,33 +89,21 @@ export function ImportMembers() {
   return (
     <Section title={t('title')} description={t('body')}>
       <Stack gap="sm">
-        <Group>
-          <FileButton onChange={choose} accept=".csv,text/csv,text/plain">
-            {(props) => (
-              <Button
-                {...props}
-                variant="light"
-                leftSection={<IconFileUpload size={16} />}
-                loading={send.isPending && !preview}
-              >
-                {t('choose')}
-              </Button>
-            )}
-          </FileButton>
-          {file && <Text size="sm">{file.name}</Text>}
-        </Group>
+        <CsvFileButton
+          label={t('choose')}
+          fileName={file?.name ?? null}
+          loading={send.isPending && !preview}
+          onChoose={choose}
+        />
         {preview && counts && (
           <Stack gap="sm" data-testid="import-preview">
-            <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs">
-              {(['rows', 'inserts', 'updates', 'moves', 'unchanged'] as const).map((key) => (
-                <div key={key}>
-                  <Text size="xs" c="dimmed" tt="uppercase">
-                    {t(`counts.${key}`)}
-                  </Text>
-                  <Text fw={700}>{format.number(counts[key])}</Text>
-                </div>
-              ))}
-            </SimpleGrid>
+            <ImportCounts
+              counts={(['rows', 'inserts', 'updates', 'moves', 'unchanged'] as const).map((key) => ({
+                key,
+                label: t(`counts.${key}`),
+                value: counts[key],
+              }))}
+            />
             {hasErrors ? (
               <Alert color="orange" title={t('errorsTitle', { count: counts.errors })}>
                 {t('errorsBody')}

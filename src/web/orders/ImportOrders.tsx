@@ -1,24 +1,13 @@
 // Admins bring in the orders of the company's back office: choose the CSV, see what it would post and
 // every problem by line, then import — all or nothing; importing the same file again changes nothing.
-import {
-  Alert,
-  Badge,
-  Button,
-  FileButton,
-  Group,
-  ScrollArea,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
+import { CsvFileButton, ImportCounts } from '../ui/ImportParts.tsx';
 import { Section } from '../ui/Section.tsx';
 import { importOrders, type OrderImport, type OrderImportIssue } from './api.ts';
 
@@ -97,33 +86,21 @@ export function ImportOrders() {
   return (
     <Section title={t('import.title')} description={t('import.body')} testId="order-import">
       <Stack gap="sm">
-        <Group>
-          <FileButton onChange={choose} accept=".csv,text/csv,text/plain">
-            {(props) => (
-              <Button
-                {...props}
-                variant="light"
-                leftSection={<IconFileUpload size={16} />}
-                loading={send.isPending && !check}
-              >
-                {t('import.choose')}
-              </Button>
-            )}
-          </FileButton>
-          {file && <Text size="sm">{file.name}</Text>}
-        </Group>
+        <CsvFileButton
+          label={t('import.choose')}
+          fileName={file?.name ?? null}
+          loading={send.isPending && !check}
+          onChoose={choose}
+        />
         {check && counts && (
           <Stack gap="sm" data-testid="order-import-check">
-            <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-              {(['rows', 'new', 'unchanged', 'errors'] as const).map((key) => (
-                <div key={key}>
-                  <Text size="xs" c="dimmed" tt="uppercase">
-                    {t(`import.counts.${key}`)}
-                  </Text>
-                  <Text fw={700}>{format.number(counts[key])}</Text>
-                </div>
-              ))}
-            </SimpleGrid>
+            <ImportCounts
+              counts={(['rows', 'new', 'unchanged', 'errors'] as const).map((key) => ({
+                key,
+                label: t(`import.counts.${key}`),
+                value: counts[key],
+              }))}
+            />
             {hasErrors ? (
               <Alert color="orange" title={t('import.errorsTitle', { count: counts.errors })}>
                 {t('import.errorsBody')}
