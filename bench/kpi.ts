@@ -40,7 +40,12 @@ import { createOrderBody } from '../src/server/orders/schemas.ts';
 import { orderService } from '../src/server/orders/service.ts';
 import { lockStructure } from '../src/server/structure/tree.ts';
 import { machine, median, pgliteVersion, timed } from './measure.ts';
-import { describeSettings, serverSettings, startBenchPostgres } from './postgres-settings.ts';
+import {
+  createBenchDatabase,
+  describeServer,
+  serverSettings,
+  startBenchPostgres,
+} from './postgres-settings.ts';
 
 const SEED = 1;
 const LOCALE = 'bg';
@@ -441,17 +446,11 @@ export async function run(argv: string[]) {
       const extra = serverSettings({ tuned: values.tuned, fsyncOn: values['fsync-on'] });
       const server = await startBenchPostgres(extra, log);
       try {
-        const admin = await openDatabase({ kind: 'postgres', url: server.url, poolSize: 1 });
-        const [v] = rowsOf(await admin.db.execute(sql`select current_setting('server_version') as v`));
-        const profile = values.tuned ? 'tuned for the machine' : "tests' settings, default memory settings";
-        versions.push(`PostgreSQL ${v!.v} (${profile}; ${await describeSettings(admin.db)})`);
+        versions.push(await describeServer(server.url, values.tuned));
         log(`  ${versions.at(-1)}`);
-        await admin.close();
         for (const size of sizes) {
           const name = `bench_kpi_${size}`;
-          const a = await openDatabase({ kind: 'postgres', url: server.url, poolSize: 1 });
-          await a.db.execute(sql.raw(`create database ${name}`));
-          await a.close();
+          await createBenchDatabase(server.url, name);
           // The server's default pool (db/client.ts), so the dashboard's two queries run side by side.
           const database = await openDatabase({ kind: 'postgres', url: server.urlFor(name), poolSize: 10 });
           try {

@@ -5,7 +5,7 @@
 // it configured as a production server on this machine (24 GiB RAM, 2 cores, SSD) would be, except
 // for fsync, which stays off unless `--fsync-on` is given too.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../src/db/client.ts';
+import { type Db, openDatabase } from '../src/db/client.ts';
 import { loadPostgresScript } from '../tests/support/postgres-script.ts';
 
 export type Settings = Record<string, string | number>;
@@ -66,4 +66,28 @@ function humanize(setting: string, unit: string | null): string {
   }
   if (unit === 's' && n % 60 === 0 && n >= 60) return `${n / 60}min`;
   return unit && unit !== '8kB' ? `${setting}${unit}` : setting;
+}
+
+/** The server's version, profile and settings, as one line for the results. */
+export async function describeServer(url: string, tuned: boolean): Promise<string> {
+  const admin = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+  try {
+    const result = (await admin.db.execute(
+      sql`select current_setting('server_version') as v`,
+    )) as unknown as { rows: { v: string }[] };
+    const profile = tuned ? 'tuned for the machine' : "tests' settings, default memory settings";
+    return `PostgreSQL ${result.rows[0]!.v} (${profile}; ${await describeSettings(admin.db)})`;
+  } finally {
+    await admin.close();
+  }
+}
+
+/** A fresh database on the bench server, so one size's run does not carry another's rows. */
+export async function createBenchDatabase(url: string, name: string): Promise<void> {
+  const admin = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+  try {
+    await admin.db.execute(sql.raw(`create database ${name}`));
+  } finally {
+    await admin.close();
+  }
 }

@@ -20,7 +20,12 @@ import { importMembers } from '../src/server/imports/service.ts';
 import { createOrganizationWithOwner } from '../src/server/organizations/service.ts';
 import { moveSubtree } from '../src/server/structure/queries.ts';
 import { machine, median, pgliteVersion, timed } from './measure.ts';
-import { describeSettings, serverSettings, startBenchPostgres } from './postgres-settings.ts';
+import {
+  createBenchDatabase,
+  describeServer,
+  serverSettings,
+  startBenchPostgres,
+} from './postgres-settings.ts';
 
 const SEED = 1;
 
@@ -298,18 +303,12 @@ export async function run(argv: string[]) {
     const extra = serverSettings({ tuned: values.tuned, fsyncOn: values['fsync-on'] });
     const server = await startBenchPostgres(extra, log);
     try {
-      const admin = await openDatabase({ kind: 'postgres', url: server.url, poolSize: 1 });
-      const [v] = rowsOf(await admin.db.execute(sql`select current_setting('server_version') as v`));
-      const profile = values.tuned ? 'tuned for the machine' : "tests' settings, default memory settings";
-      versions.push(`PostgreSQL ${v!.v} (${profile}; ${await describeSettings(admin.db)})`);
+      versions.push(await describeServer(server.url, values.tuned));
       log(`  ${versions.at(-1)}`);
-      await admin.close();
       for (const size of sizes) {
         // A fresh database per size, so the 1M run does not carry the smaller runs' rows.
         const name = `bench_${size}`;
-        const a = await openDatabase({ kind: 'postgres', url: server.url, poolSize: 1 });
-        await a.db.execute(sql.raw(`create database ${name}`));
-        await a.close();
+        await createBenchDatabase(server.url, name);
         const database = await openDatabase({ kind: 'postgres', url: server.urlFor(name), poolSize: 2 });
         rows.push(...(await benchOn(database, 'PostgreSQL', size)));
       }
