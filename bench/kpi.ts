@@ -27,13 +27,8 @@ import type { Actor } from '../src/server/auth/actor.ts';
 import type { Deps } from '../src/server/http/types.ts';
 import { createDemoOrganization } from '../src/server/imports/demo.ts';
 import { figuresOf, legsOf } from '../src/server/kpis/queries.ts';
-import {
-  addToRollups,
-  deltasOn,
-  lockForPosting,
-  type RebuildTimings,
-  rebuildRollups,
-} from '../src/server/kpis/rollups.ts';
+import { type RebuildTimings, rebuildRollups } from '../src/server/kpis/rebuild.ts';
+import { addToRollups, deltasOn, lockForPosting } from '../src/server/kpis/rollups.ts';
 import { kpiService } from '../src/server/kpis/service.ts';
 import { importOrders } from '../src/server/orders/import.ts';
 import { createOrderBody } from '../src/server/orders/schemas.ts';

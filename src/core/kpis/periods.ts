@@ -52,6 +52,13 @@ export function periodsOf(day: string): { grain: Grain; period: string }[] {
   return GRAINS.map((grain) => ({ grain, period: periodOf(grain, day) }));
 }
 
+/** The distinct periods (months and weeks) some days fall in. */
+export function periodsOfDays(days: Iterable<string>): { grain: Grain; period: string }[] {
+  const periods = new Map<string, { grain: Grain; period: string }>();
+  for (const day of days) for (const p of periodsOf(day)) periods.set(`${p.grain}:${p.period}`, p);
+  return [...periods.values()];
+}
+
 /** ISO week number and its year (the year its Thursday falls in), e.g. for "week 47 of 2026". */
 export function isoWeek(day: string): { year: number; week: number } {
   const thursday = toDate(addDays(day, 4 - isoWeekday(day)));

@@ -2,11 +2,12 @@
 // (core/structure/demo.ts), written in bulk. Used by `downline demo`, the tests and the benchmarks.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
+import { periodsOfDays } from '../../core/kpis/periods.ts';
 import { type DemoOptions, demoMembers, demoTree } from '../../core/structure/demo.ts';
 import { segment } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { authAccount, authUser, organizations } from '../../db/schema/index.ts';
-import { periodsOfDays, rebuildRollups } from '../kpis/rollups.ts';
+import { rebuildRollups } from '../kpis/rebuild.ts';
 import { type BulkMember, insertMembersBulk, timeOrderedUuid } from './bulk.ts';
 
 // The same argon2id parameters as sign-up (server/auth/auth.ts).

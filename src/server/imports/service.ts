@@ -3,6 +3,7 @@
 // write nothing unless the caller asked to import the valid rows.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { periodsOfDays } from '../../core/kpis/periods.ts';
 import {
   type ExistingMember,
   type ImportContext,
@@ -15,7 +16,7 @@ import {
 import { childPath } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { auditEvents, members } from '../../db/schema/index.ts';
-import { periodsOfDays, rebuildRollups } from '../kpis/rollups.ts';
+import { rebuildRollups } from '../kpis/rebuild.ts';
 import { moveSubtree } from '../structure/queries.ts';
 import { reserveMemberSeqs } from '../structure/tree.ts';
 import {

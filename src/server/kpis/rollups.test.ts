@@ -8,20 +8,14 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createOrganization, type MemberRow, useTestContext } from '../../../tests/support/index.ts';
-import { addDays, GRAINS, periodOf } from '../../core/kpis/periods.ts';
+import { addDays, GRAINS, periodOf, periodsOfDays } from '../../core/kpis/periods.ts';
 import { isInSubtree, SEGMENT_WIDTH } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { orders, trainingRegistrations, trainings } from '../../db/schema/index.ts';
 import { getMember, moveSubtree, updateMember } from '../structure/queries.ts';
 import { lockStructure, placeMember } from '../structure/tree.ts';
-import {
-  addToRollups,
-  deltasOn,
-  lockForPosting,
-  periodsOfDays,
-  rebuildRollups,
-  refreshTrainingFigures,
-} from './rollups.ts';
+import { rebuildRollups } from './rebuild.ts';
+import { addToRollups, deltasOn, lockForPosting, refreshTrainingFigures } from './rollups.ts';
 
 const FIRST_DAY = '2026-01-20';
 const dayOf = (n: number) => addDays(FIRST_DAY, n % 50);

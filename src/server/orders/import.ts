@@ -27,7 +27,7 @@ import { DEFAULT_CURRENCY, fromHundredths } from '../../core/orders/money.ts';
 import { type Db, pgClientOf } from '../../db/client.ts';
 import { auditEvents, members, orders } from '../../db/schema/index.ts';
 import { copyText, timeOrderedUuid } from '../imports/bulk.ts';
-import { type PeriodRebuild, rebuildRollups } from '../kpis/rollups.ts';
+import { type PeriodRebuild, rebuildRollups } from '../kpis/rebuild.ts';
 import { lockStructure } from '../structure/tree.ts';
 import { productsBySku } from './queries.ts';
 
