@@ -33,6 +33,7 @@ import { invitationRoutes } from './invitations/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { orderRoutes } from './orders/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
+import { planRoutes } from './plans/routes.ts';
 import { structureRoutes } from './structure/routes.ts';
 import { trainingRoutes } from './trainings/routes.ts';
 
@@ -111,6 +112,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     await orderRoutes(scope, deps);
     await trainingRoutes(scope, deps);
     await kpiRoutes(scope, deps);
+    await planRoutes(scope, deps);
   });
   await registerWebApp(app, config.webDir);
 

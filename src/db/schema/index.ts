@@ -6,3 +6,4 @@ export * from './followup.ts';
 export * from './kpis.ts';
 export * from './organizations.ts';
 export * from './structure.ts';
+export * from './plans.ts';

@@ -78,6 +78,8 @@ export const members = pgTable(
     reviewWeekday: smallint('review_weekday'),
     /** Set while the member has said they are interested in development (trainings). */
     developmentInterestAt: timestamp('development_interest_at', { withTimezone: true }),
+    /** The member's time zone (IANA name, from their device): their days, for plans. Null: UTC. */
+    timeZone: text('time_zone'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

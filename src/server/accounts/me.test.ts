@@ -29,7 +29,7 @@ describe('/api/v1/me', () => {
     const me = response.json();
     expect(me).toEqual({
       user: { id: expect.any(String), name: OWNER.name, email: OWNER.email, locale: 'bg' },
-      member: { id: expect.any(String), role: 'admin' },
+      member: { id: expect.any(String), role: 'admin', timeZone: null },
       organization: {
         id: expect.any(String),
         name: OWNER.organizationName,

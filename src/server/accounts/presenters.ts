@@ -7,10 +7,11 @@ import type { meSchema } from './schemas.ts';
 export function presentMe(
   actor: Actor,
   organization: typeof organizations.$inferSelect,
+  timeZone: string | null,
 ): z.infer<typeof meSchema> {
   return {
     user: { id: actor.userId, name: actor.name, email: actor.email, locale: actor.locale },
-    member: { id: actor.memberId, role: actor.role },
+    member: { id: actor.memberId, role: actor.role, timeZone },
     organization: presentOrganization(organization),
   };
 }

@@ -7,7 +7,7 @@ import { errorResponses, errors } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { getOrganization, renameMemberOfUser } from '../organizations/queries.ts';
 import { presentMe } from './presenters.ts';
-import { updateUser } from './queries.ts';
+import { memberTimeZone, setMemberTimeZone, updateUser } from './queries.ts';
 import { installationSchema, meSchema, signInBody, signUpBody, updateMeBody } from './schemas.ts';
 import { accountService } from './service.ts';
 
@@ -83,7 +83,7 @@ export async function accountRoutes(app: App, deps: Deps) {
   const me = async (actor: Actor) => {
     const organization = await getOrganization(db, actor.organizationId);
     if (!organization) throw errors.notFound('Organization');
-    return presentMe(actor, organization);
+    return presentMe(actor, organization, await memberTimeZone(db, actor.organizationId, actor.memberId));
   };
 
   app.get(
@@ -105,16 +105,17 @@ export async function accountRoutes(app: App, deps: Deps) {
       onRequest: requireActor,
       schema: {
         tags: ['accounts'],
-        summary: 'Change my name or interface language',
+        summary: 'Change my name, interface language or time zone',
         body: updateMeBody,
         response: { 200: meSchema, ...errorResponses(400, 401) },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const { name, locale } = request.body;
+      const { name, locale, timeZone } = request.body;
       await db.transaction(async (tx) => {
-        await updateUser(tx, actor.userId, { name, locale });
+        if (name || locale) await updateUser(tx, actor.userId, { name, locale });
+        if (timeZone) await setMemberTimeZone(tx, actor.organizationId, actor.memberId, timeZone);
         if (name) await renameMemberOfUser(tx, actor.organizationId, actor.userId, name);
       });
       return me({ ...actor, name: name ?? actor.name, locale: locale ?? actor.locale });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts.ts';
+import { canonicalTimeZone, isTimeZone } from '../../core/plans/periods.ts';
 import { LOCALES } from '../../db/schema/enums.ts';
 import { organizationSchema } from '../organizations/presenters.ts';
 
@@ -22,8 +23,20 @@ export const signInBody = z.object({
 });
 
 export const updateMeBody = z
-  .object({ name: name.optional(), locale: z.enum(LOCALES).optional() })
-  .refine((v) => v.name !== undefined || v.locale !== undefined, { message: 'Send name or locale' });
+  .object({
+    name: name.optional(),
+    locale: z.enum(LOCALES).optional(),
+    /** The device's time zone (IANA name): the member's days for plans are counted in it. */
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'Use a time zone name such as Europe/Sofia')
+      .transform(canonicalTimeZone)
+      .optional(),
+  })
+  .refine((v) => v.name !== undefined || v.locale !== undefined || v.timeZone !== undefined, {
+    message: 'Send name, locale or timeZone',
+  });
 
 export const meSchema = z
   .object({
@@ -33,7 +46,12 @@ export const meSchema = z
       email: z.string(),
       locale: z.enum(LOCALES).nullable(),
     }),
-    member: z.object({ id: z.uuid(), role: z.enum(['admin', 'member']) }),
+    member: z.object({
+      id: z.uuid(),
+      role: z.enum(['admin', 'member']),
+      /** The time zone the member's days are counted in (null: not known yet, UTC). */
+      timeZone: z.string().nullable(),
+    }),
     organization: organizationSchema,
   })
   .meta({ id: 'Me' });

@@ -8,6 +8,7 @@ import {
   TASK_STATES,
 } from '../../core/diary/fields.ts';
 import { MAX_DATE, MIN_DATE, optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
+import { planItemsBody } from '../plans/schemas.ts';
 
 const isoDate = sharedIsoDate();
 /** A moment with its offset, between 1900 and 2999 (like dates). */
@@ -142,6 +143,8 @@ export const reviewBody = z.object({
     )
     .max(50)
     .default([]),
+  /** The day plan for the next day: target counts of activities and custom actions (see /plans). */
+  dayPlan: planItemsBody.optional(),
 });
 
 export const activityQuery = z.object({

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { contactService } from '../contacts/service.ts';
 import { AppError, errors } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
+import { planService } from '../plans/service.ts';
 import { structurePolicy } from '../structure/policy.ts';
 import { getMember } from '../structure/queries.ts';
 import { diaryLinks } from './links.ts';
@@ -39,6 +40,7 @@ export function diaryService(deps: Deps) {
   const { database, clock } = deps;
   const { db } = database;
   const contacts = contactService(deps);
+  const plans = planService(deps);
   const todayOf = (today?: string) => today ?? clock.now().toISOString().slice(0, 10);
 
   /** The entry if it is the actor's; anything else is "not found", whether or not it exists. */
@@ -236,6 +238,7 @@ export function diaryService(deps: Deps) {
             });
         }
         for (const item of input.plan) await create(actor, { ...item, day: tomorrow } as CreateInput, tx);
+        if (input.dayPlan) await plans.writeOwn(tx, actor, 'day', tomorrow, input.dayPlan.items);
         await saveReview(tx, {
           organizationId: actor.organizationId,
           ownerId: actor.memberId,

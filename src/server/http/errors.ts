@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'already_reversed',
   'training_closed',
   'review_closed',
+  'plan_closed',
+  'plan_overlap',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -207,7 +207,7 @@ describe('weekly analysis', () => {
       missedLast: true,
       review: null,
     });
-    expect(Object.keys(state.numbers)).toEqual(['week', 'lastWeek', 'average4', 'targets']);
+    expect(Object.keys(state.numbers)).toEqual(['week', 'lastWeek', 'average4']);
     expect(state.numbers.lastWeek.period).toBe('2026-03-02');
     expect(state.numbers.average4.period).toBe('2026-02-09');
   });

@@ -1,8 +1,8 @@
 // The weekly analysis. Once a week, on a fixed weekday (the member's own, else the organization's), the
 // member looks at the three KPIs of the week under review against the week before, the four weeks
-// before and their plan's targets, and writes the corrections for next week. The review keeps the
-// numbers it was written against. The upline sees who did theirs and their numbers, not the text.
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+// before and the week's plan, and writes the corrections for next week, adjusting next week's plan in the
+// same step. The review keeps the numbers it was written against. The upline sees who did theirs and their numbers, not the text.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   addDays,
@@ -12,13 +12,13 @@ import {
   shiftPeriod,
   TREND_LENGTH,
 } from '../../core/kpis/periods.ts';
-import { downlineRange } from '../../core/structure/path.ts';
 import { members, organizations, weeklyReviews } from '../../db/schema/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AppError, errors } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
+import { planService } from '../plans/service.ts';
 import { memberAccess } from '../structure/policy.ts';
-import { getMember, type MemberRow } from '../structure/queries.ts';
+import { getMember, type MemberRow, teamPage } from '../structure/queries.ts';
 import { presentFigures } from './presenters.ts';
 import { figuresOf } from './queries.ts';
 import type {
@@ -58,9 +58,11 @@ function average(figures: FiguresView[], period: string): FiguresView {
   };
 }
 
-export function reviewService({ database, clock }: Deps) {
+export function reviewService(deps: Deps) {
+  const { database, clock } = deps;
   const { db } = database;
   const serverToday = () => clock.now().toISOString().slice(0, 10);
+  const plans = planService(deps);
 
   async function organizationWeekday(organizationId: string) {
     const [row] = await db
@@ -80,8 +82,6 @@ export function reviewService({ database, clock }: Deps) {
       lastWeek: f[4]!,
       // The four weeks before the one reviewed, last week included.
       average4: average(f.slice(1, 5), weeks[1]!),
-      // Plans (year → day) come with their own issue; until then there are no targets.
-      targets: null,
     };
   }
 
@@ -124,9 +124,11 @@ export function reviewService({ database, clock }: Deps) {
     const reviewDay = lastReviewDay(today, weekday);
     const week = reviewedWeek(reviewDay);
     const lastWeek = shiftPeriod('week', week, -1);
-    const [numbers, reviews] = await Promise.all([
+    const [numbers, reviews, weekPlan, nextPlan] = await Promise.all([
       numbersOf(actor.organizationId, me.id, week),
       reviewsOf(actor.organizationId, [me.id], [week, lastWeek]),
+      plans.pageOf(db, actor, me, 'week', week),
+      plans.pageOf(db, actor, me, 'week', shiftPeriod('week', week, 1)),
     ]);
     const review = reviews.find((r) => r.week === week) ?? null;
     // A member who joined after last week's review day had nothing to miss.
@@ -145,6 +147,10 @@ export function reviewService({ database, clock }: Deps) {
       missedLast: me.joinedOn <= lastReviewDayBefore && !reviews.some((r) => r.week === lastWeek),
       numbers,
       review: review ? presentReview(review) : null,
+      plan: {
+        week: weekPlan.plan,
+        next: { start: nextPlan.start, end: nextPlan.end, plan: nextPlan.plan, proposal: nextPlan.proposal },
+      },
     };
   }
 
@@ -158,21 +164,26 @@ export function reviewService({ database, clock }: Deps) {
         throw new AppError(409, 'review_closed', `Only the week of ${state.week} can be reviewed now.`);
       }
       const now = clock.now();
-      await db
-        .insert(weeklyReviews)
-        .values({
-          organizationId: actor.organizationId,
-          memberId: actor.memberId,
-          week,
-          corrections: body.corrections,
-          numbers: state.numbers,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .onConflictDoUpdate({
-          target: [weeklyReviews.organizationId, weeklyReviews.memberId, weeklyReviews.week],
-          set: { corrections: body.corrections, numbers: state.numbers, updatedAt: now },
-        });
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(weeklyReviews)
+          .values({
+            organizationId: actor.organizationId,
+            memberId: actor.memberId,
+            week,
+            corrections: body.corrections,
+            numbers: state.numbers,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoUpdate({
+            target: [weeklyReviews.organizationId, weeklyReviews.memberId, weeklyReviews.week],
+            set: { corrections: body.corrections, numbers: state.numbers, updatedAt: now },
+          });
+        if (body.nextWeekPlan) {
+          await plans.writeOwn(tx, actor, 'week', shiftPeriod('week', week, 1), body.nextWeekPlan.items);
+        }
+      });
       return current(actor, body.today);
     },
 
@@ -217,28 +228,11 @@ export function reviewService({ database, clock }: Deps) {
       const leader = await subject(actor, query.memberId);
       const today = effectiveToday(serverToday(), query.today);
       const organizationDay = await organizationWeekday(actor.organizationId);
-      const { upper } = downlineRange(leader.path);
-      const scope =
-        query.scope === 'frontline'
-          ? eq(members.sponsorId, leader.id)
-          : and(gt(members.path, leader.path), lt(members.path, upper));
-      const where = and(
-        eq(members.organizationId, actor.organizationId),
-        scope,
-        eq(members.kind, 'partner'),
-        sql`${members.status} <> 'left'`,
-      );
-      const [page, [count]] = await Promise.all([
-        db
-          .select()
-          .from(members)
-          .where(where)
-          .orderBy(asc(members.path))
-          .limit(TEAM_PAGE)
-          .offset(query.offset),
-        db.select({ n: sql<number>`count(*)::int` }).from(members).where(where),
-      ]);
-      const rows = page.map((m) => {
+      const page = await teamPage(db, actor.organizationId, leader, query.scope, {
+        offset: query.offset,
+        limit: TEAM_PAGE,
+      });
+      const rows = page.rows.map((m) => {
         const weekday = m.reviewWeekday ?? organizationDay;
         const reviewDay = lastReviewDay(today, weekday);
         return { m, weekday, reviewDay, week: reviewedWeek(reviewDay) };
@@ -253,11 +247,9 @@ export function reviewService({ database, clock }: Deps) {
       const figures = await Promise.all(
         rows.map((r) => figuresOf(db, actor.organizationId, r.m.id, 'week', [r.week])),
       );
-      const total = Number(count?.n ?? 0);
-      const next = query.offset + page.length;
       return {
-        total,
-        nextOffset: next < total ? next : null,
+        total: page.total,
+        nextOffset: page.nextOffset,
         rows: rows.map((r, i) => ({
           member: { id: r.m.id, name: r.m.name, level: r.m.depth - leader.depth },
           weekday: r.weekday,

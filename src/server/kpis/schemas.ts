@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GRAINS, isoWeekday } from '../../core/kpis/periods.ts';
 import { isoDate } from '../http/schemas.ts';
+import { planItemsBody, planPageSchema, planSchema } from '../plans/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
 
 const day = isoDate();
@@ -102,14 +103,6 @@ export const reviewNumbersSchema = z.object({
   lastWeek: figuresSchema,
   /** The four weeks before the week reviewed, averaged. */
   average4: figuresSchema,
-  /** The targets of the member's plan for the week, once they have a plan. */
-  targets: z
-    .object({
-      structurePoints: z.number().nullable(),
-      newMembers: z.number().nullable(),
-      trained: z.number().nullable(),
-    })
-    .nullable(),
 });
 export type ReviewNumbers = z.infer<typeof reviewNumbersSchema>;
 
@@ -136,6 +129,11 @@ export const currentReviewSchema = z.object({
   missedLast: z.boolean(),
   numbers: reviewNumbersSchema,
   review: reviewSchema.nullable(),
+  /** The plan of the week under review beside the numbers, and next week's plan the corrections shape. */
+  plan: z.object({
+    week: planSchema.nullable(),
+    next: planPageSchema.pick({ start: true, end: true, plan: true, proposal: true }),
+  }),
 });
 export type CurrentReviewView = z.infer<typeof currentReviewSchema>;
 
@@ -149,6 +147,8 @@ export const saveReviewBody = z
   .object({
     corrections: z.string().trim().min(1, 'Write at least one correction for next week').max(4000),
     today: day.optional(),
+    /** Next week's plan, adjusted to the corrections in the same step. */
+    nextWeekPlan: planItemsBody.optional(),
   })
   .strict();
 

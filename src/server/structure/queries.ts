@@ -321,3 +321,29 @@ export async function updateMember(
   }
   return row ?? null;
 }
+
+/** The partners of a leader's team still with us — their frontline or whole downline — in tree order. */
+export async function teamPage(
+  db: Db,
+  organizationId: string,
+  leader: { id: string; path: string },
+  scope: 'frontline' | 'downline',
+  page: { offset: number; limit: number },
+) {
+  const { upper } = downlineRange(leader.path);
+  const where = and(
+    eq(members.organizationId, organizationId),
+    scope === 'frontline'
+      ? eq(members.sponsorId, leader.id)
+      : and(gt(members.path, leader.path), lt(members.path, upper)),
+    eq(members.kind, 'partner'),
+    sql`${members.status} <> 'left'`,
+  );
+  const [rows, [total]] = await Promise.all([
+    db.select().from(members).where(where).orderBy(asc(members.path)).limit(page.limit).offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(members).where(where),
+  ]);
+  const n = Number(total?.n ?? 0);
+  const next = page.offset + rows.length;
+  return { rows, total: n, nextOffset: next < n ? next : null };
+}
