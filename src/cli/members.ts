@@ -11,6 +11,7 @@ import { loadConfig } from '../server/config.ts';
 import { addDemoNewcomers } from '../server/followup/demo.ts';
 import { createDemoOrganization } from '../server/imports/demo.ts';
 import { ImportInvalidError, type ImportOutcome, importMembers } from '../server/imports/service.ts';
+import { addDemoPlans } from '../server/plans/demo.ts';
 import { importOrdersCommand } from './orders.ts';
 
 export class UsageError extends Error {}
@@ -158,11 +159,18 @@ export async function demoCommand(argv: string[]) {
     const started = performance.now();
     const today = new Date().toISOString().slice(0, 10);
     const demo = await createDemoOrganization(db, { members, locale, seed, today });
-    await addDemoNewcomers(db, demo.organizationId, { id: demo.ownerMemberId, city: null }, locale, today);
+    const newcomers = await addDemoNewcomers(
+      db,
+      demo.organizationId,
+      { id: demo.ownerMemberId, city: null },
+      locale,
+      today,
+    );
+    await addDemoPlans(db, demo.organizationId, newcomers, locale, today);
     console.log(
       `Created a demo organization with ${demo.members.toLocaleString('en')} members in ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s.\n` +
-        `  newcomers:    4 joined in the last three weeks (the follow-up board)\n` +
+        `  newcomers:    4 joined in the last three weeks (the follow-up board), 2 with plans\n` +
         `  organization: ${demo.organizationId}\n` +
         `  owner:        ${demo.owner.name}\n` +
         `  e-mail:       ${demo.owner.email}\n` +

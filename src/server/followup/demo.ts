@@ -1,5 +1,5 @@
 // Newcomers for a demo organization, so the follow-up board has people to follow up: four members who
-// joined under the owner in the last three weeks, each at a different point of their start.
+// joined under the owner in the last three weeks, each at a different point of their start. Returns them.
 import { addDays } from '../../core/followup/template.ts';
 import type { Locale } from '../../core/locales.ts';
 import type { Db } from '../../db/client.ts';
@@ -37,6 +37,7 @@ export async function addDemoNewcomers(
   locale: Locale,
   today: string,
 ) {
+  const placed: { id: string; joinedOn: string; steps: string[] }[] = [];
   await db.transaction(async (tx) => {
     for (const [i, start] of STARTS.entries()) {
       const joinedOn = addDays(today, -start.daysAgo);
@@ -47,6 +48,7 @@ export async function addDemoNewcomers(
         joinedOn,
       });
       await openFollowup(tx, organizationId, member);
+      placed.push({ id: member.id, joinedOn, steps: start.done });
       const at = new Date(`${joinedOn}T12:00:00Z`);
       for (const key of start.done) await setStepDone(tx, organizationId, member.id, key, owner.id, at);
       if (start.done.includes('intake'))
@@ -61,4 +63,5 @@ export async function addDemoNewcomers(
         });
     }
   });
+  return placed;
 }
