@@ -1,0 +1,234 @@
+// Proposals for a new plan from the plans above it: what is still to do of each parent target (after what
+// was done before the new plan starts), spread over the parent's remaining days and rounded up; a week
+// straddling two months takes its share of each. Following the proposals reaches the target, on pace.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../kpis/periods.ts';
+import { type Period, periodAt, planPeriod, shiftPlanPeriod } from './periods.ts';
+import { type DayCounts, itemProgress } from './progress.ts';
+import { type ParentPlan, proposeItems } from './proposal.ts';
+
+const december = planPeriod('month', '2026-12-01'); // 31 days
+const november = planPeriod('month', '2026-11-01'); // 30 days
+/** February 2027: Monday the 1st to Sunday the 28th, four whole weeks. */
+const february = planPeriod('month', '2027-02-01');
+const january = planPeriod('month', '2027-01-01');
+const plan = (period: Period, targets: Record<string, number | null>): ParentPlan => ({
+  period,
+  items: Object.entries(targets).map(([activity, target]) => ({ activity, target })),
+});
+
+describe('proposals', () => {
+  it('propose nothing without a plan above', () => {
+    expect(proposeItems(planPeriod('week', '2026-12-07'), [], {})).toEqual([]);
+    expect(proposeItems(planPeriod('week', '2026-12-07'), [], { calls: { '2026-12-01': 5 } })).toEqual([]);
+  });
+
+  it('spread the parent target evenly over its days from the start', () => {
+    const parents = [plan(february, { calls: 28, invitations: 56 })];
+    expect(proposeItems(planPeriod('week', '2027-02-01'), parents, {})).toEqual([
+      { activity: 'calls', target: 7 },
+      { activity: 'invitations', target: 14 },
+    ]);
+    expect(proposeItems(planPeriod('day', '2027-02-01'), parents, {})).toEqual([
+      { activity: 'calls', target: 1 },
+      { activity: 'invitations', target: 2 },
+    ]);
+  });
+
+  it('put what was not done on the days left', () => {
+    // Nothing done in the first week: 28 over the 21 days left, 7 × 28 / 21 = 9.33 for the second week.
+    const parents = [plan(february, { calls: 28 })];
+    expect(proposeItems(planPeriod('week', '2027-02-08'), parents, {})).toEqual([
+      { activity: 'calls', target: 10 },
+    ]);
+    // The last week asks for all that is left.
+    expect(proposeItems(planPeriod('week', '2027-02-22'), parents, { calls: { '2027-02-03': 5 } })).toEqual([
+      { activity: 'calls', target: 23 },
+    ]);
+  });
+
+  it('spread what is left after the days before the new plan over the parent days left, rounded up', () => {
+    // 10 calls done before 14 December: 21 left over the 18 days to the 31st, 7 of them in the week.
+    const counts: DayCounts = { calls: { '2026-12-02': 4, '2026-12-13': 6 } };
+    expect(proposeItems(planPeriod('week', '2026-12-14'), [plan(december, { calls: 31 })], counts)).toEqual([
+      { activity: 'calls', target: 9 }, // 21 × 7 / 18 = 8.17
+    ]);
+    // A day plan from its week: 14 calls, 4 done Monday and Tuesday, 10 left over 5 days.
+    const week = planPeriod('week', '2026-12-07');
+    const done: DayCounts = { calls: { '2026-12-07': 1, '2026-12-08': 3 } };
+    expect(proposeItems(planPeriod('day', '2026-12-09'), [plan(week, { calls: 14 })], done)).toEqual([
+      { activity: 'calls', target: 2 },
+    ]);
+  });
+
+  it('do not count what was done within the new plan, or outside the parent', () => {
+    const counts: DayCounts = { calls: { '2027-01-31': 50, '2027-02-02': 3, '2027-03-01': 50 } };
+    expect(proposeItems(planPeriod('week', '2027-02-01'), [plan(february, { calls: 28 })], counts)).toEqual([
+      { activity: 'calls', target: 7 },
+    ]);
+  });
+
+  it('round up only fractions, not whole numbers', () => {
+    const parents = [plan(february, { calls: 56, presentations: 1 })];
+    // 56 × 7 / 28 = 14 exactly; 1 × 7 / 28 = 0.25 → 1.
+    expect(proposeItems(planPeriod('week', '2027-02-01'), parents, {})).toEqual([
+      { activity: 'calls', target: 14 },
+      { activity: 'presentations', target: 1 },
+    ]);
+  });
+
+  it('propose nothing for a target already reached, however much more was done', () => {
+    const parents = [plan(december, { calls: 31, invitations: 10 })];
+    const counts: DayCounts = { calls: { '2026-12-03': 31 }, invitations: { '2026-12-03': 25 } };
+    expect(proposeItems(planPeriod('week', '2026-12-14'), parents, counts)).toEqual([]);
+    // A little short: one is still proposed.
+    counts.calls = { '2026-12-03': 30 };
+    expect(proposeItems(planPeriod('week', '2026-12-14'), parents, counts)).toEqual([
+      { activity: 'calls', target: 1 },
+    ]);
+  });
+
+  it('never propose custom items, items without a target, or unknown activities', () => {
+    const parents: ParentPlan[] = [
+      {
+        period: december,
+        items: [
+          { activity: 'custom', target: null },
+          { activity: 'custom', target: 31 },
+          { activity: 'calls', target: null },
+          { activity: 'dancing', target: 31 },
+          { activity: 'registrations', target: 0 },
+        ],
+      },
+    ];
+    expect(proposeItems(planPeriod('week', '2026-12-07'), parents, {})).toEqual([]);
+  });
+
+  it('ignore parents the new plan does not meet', () => {
+    const parents = [plan(january, { calls: 300 }), plan(february, { calls: 28 })];
+    expect(proposeItems(planPeriod('week', '2027-02-01'), parents, {})).toEqual([
+      { activity: 'calls', target: 7 },
+    ]);
+  });
+
+  it('list activities in their usual order', () => {
+    const parents = [plan(december, { registrations: 31, calls: 31, contacts_added: 31 })];
+    expect(proposeItems(planPeriod('day', '2026-12-01'), parents, {}).map((p) => p.activity)).toEqual([
+      'contacts_added',
+      'calls',
+      'registrations',
+    ]);
+  });
+});
+
+describe('a week straddling two months', () => {
+  // Monday 30 November to Sunday 6 December: one day of November, six of December.
+  const week = planPeriod('week', '2026-11-30');
+
+  it('takes what is left of the first month (its last day is in the week) and its share of the second', () => {
+    const parents = [
+      plan(november, { calls: 30, invitations: 10 }),
+      plan(december, { calls: 31, presentations: 4 }),
+    ];
+    const counts: DayCounts = { calls: { '2026-11-10': 29 }, invitations: { '2026-11-29': 4 } };
+    expect(proposeItems(week, parents, counts)).toEqual([
+      { activity: 'calls', target: 7 }, // 1 left of November + 31 × 6 / 31 of December
+      { activity: 'invitations', target: 6 }, // all 6 left of November, due on its last day
+      { activity: 'presentations', target: 1 }, // 4 × 6 / 31 = 0.77
+    ]);
+  });
+
+  it('shares each month in proportion to the days it has in it', () => {
+    // Monday 28 December to Sunday 3 January: four days of December, three of January.
+    const newYear = planPeriod('week', '2026-12-28');
+    const counts: DayCounts = { calls: { '2026-12-27': 27 } };
+    const parents = [plan(december, { calls: 31 }), plan(january, { calls: 62 })];
+    // 4 left of December, due in its last 4 days, + 62 × 3 / 31 = 6 of January.
+    expect(proposeItems(newYear, parents, counts)).toEqual([{ activity: 'calls', target: 10 }]);
+    // Without the December plan, only January's share.
+    expect(proposeItems(newYear, [parents[1]!], counts)).toEqual([{ activity: 'calls', target: 6 }]);
+  });
+
+  it('does not let more than enough in one month lower what the other asks', () => {
+    const parents = [plan(november, { calls: 30 }), plan(december, { calls: 31 })];
+    const counts: DayCounts = { calls: { '2026-11-10': 40 } };
+    expect(proposeItems(week, parents, counts)).toEqual([{ activity: 'calls', target: 6 }]);
+  });
+
+  it('does not count the days before a month against that month', () => {
+    // Calls on 30 November are no December calls: December still asks for its 6 days' share.
+    const parents = [plan(december, { calls: 31 })];
+    expect(proposeItems(week, parents, { calls: { '2026-11-30': 9 } })).toEqual([
+      { activity: 'calls', target: 6 },
+    ]);
+  });
+});
+
+describe('following the proposals', () => {
+  const threeMonths = fc
+    .integer({ min: 0, max: 60 })
+    .map((n) => planPeriod('three_months', shiftPlanPeriod('month', '2026-01-01', n)));
+  const target = fc.integer({ min: 1, max: 10_000 });
+
+  /** The weeks that meet a period, in order. */
+  const weeksOf = (period: Period) => {
+    const weeks: Period[] = [];
+    for (let w = periodAt('week', period.start).start; w <= period.end; w = shiftPlanPeriod('week', w, 1)) {
+      weeks.push(planPeriod('week', w));
+    }
+    return weeks;
+  };
+
+  it('the weeks of a 3-month plan together cover its target when nothing has been done yet', () => {
+    fc.assert(
+      fc.property(threeMonths, target, (period, calls) => {
+        const parents = [plan(period, { calls })];
+        const total = weeksOf(period)
+          .flatMap((w) => proposeItems(w, parents, {}))
+          .reduce((n, p) => n + p.target, 0);
+        expect(total).toBeGreaterThanOrEqual(calls);
+      }),
+    );
+  });
+
+  it('the months of a 3-month plan, followed one after the other, reach its target exactly', () => {
+    fc.assert(
+      fc.property(threeMonths, target, (period, calls) => {
+        const parents = [plan(period, { calls })];
+        const counts: DayCounts = { calls: {} };
+        for (let month = 0; month < 3; month++) {
+          const child = planPeriod('month', shiftPlanPeriod('month', period.start, month));
+          const proposed = proposeItems(child, parents, counts)[0]?.target ?? 0;
+          counts.calls![child.start] = proposed;
+        }
+        const done = Object.values(counts.calls!).reduce((a, b) => a + b, 0);
+        expect(done).toBe(calls);
+      }),
+    );
+  });
+
+  it('doing what each week proposes reaches the target exactly and is never behind at a week end', () => {
+    fc.assert(
+      fc.property(threeMonths, target, fc.array(fc.nat(20), { maxLength: 14 }), (period, calls, extra) => {
+        const parents = [plan(period, { calls })];
+        const counts: DayCounts = { calls: {} };
+        weeksOf(period).forEach((week, i) => {
+          const proposed = proposeItems(week, parents, counts)[0]?.target ?? 0;
+          const first = week.start > period.start ? week.start : period.start;
+          const last = week.end >= period.end;
+          // A week may fall short of its proposal (not the last); the following weeks make up for it.
+          counts.calls![first] = last ? proposed : Math.max(0, proposed - (extra[i] ?? 0));
+          const followed = extra.slice(0, i + 1).every((e) => !e);
+          if (followed && !last) {
+            const item = { activity: 'calls' as const, target: calls, doneAt: null };
+            expect(itemProgress(period, item, counts, addDays(week.end, 1)).pace).not.toBe('behind');
+          }
+        });
+        const done = Object.values(counts.calls!).reduce((a, b) => a + b, 0);
+        // The last week asks for all that is left.
+        expect(done).toBe(calls);
+      }),
+    );
+  });
+});
