@@ -9,12 +9,11 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { isLocale } from '../core/locales.ts';
-import { COMING_AREAS } from './areas/areas.ts';
-import { ComingSoon } from './areas/ComingSoon.tsx';
 import { validateContactsSearch } from './contacts/search.ts';
 import { validateDiarySearch, validateReviewSearch } from './diary/search.ts';
 import { applyLocale } from './i18n.ts';
 import { validateKpiSearch } from './kpis/search.ts';
+import { validatePlansSearch } from './plans/search.ts';
 import { installationQuery, meQuery } from './session.ts';
 import { AppLayout } from './ui/AppLayout.tsx';
 import { NotFound } from './ui/NotFound.tsx';
@@ -197,20 +196,25 @@ const reviewsRoute = createRoute({
   component: lazyRouteComponent(() => import('./kpis/ReviewsPage.tsx')),
 });
 
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans',
+  validateSearch: validatePlansSearch,
+  component: lazyRouteComponent(() => import('./plans/PlansPage.tsx')),
+});
+
+const teamPlansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/team',
+  component: lazyRouteComponent(() => import('./plans/TeamPlans.tsx')),
+});
+
 /** The page behind an invitation link: public, whether or not someone is signed in. */
 const joinRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/join/$token',
   component: lazyRouteComponent(() => import('./invitations/JoinPage.tsx')),
 });
-
-const comingRoutes = COMING_AREAS.map((area) =>
-  createRoute({
-    getParentRoute: () => appRoute,
-    path: area.path,
-    component: () => <ComingSoon area={area.key} />,
-  }),
-);
 
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([signInRoute, signUpRoute]),
@@ -236,7 +240,8 @@ const routeTree = rootRoute.addChildren([
     trainingRoute,
     kpisRoute,
     reviewsRoute,
-    ...comingRoutes,
+    plansRoute,
+    teamPlansRoute,
   ]),
 ]);
 

@@ -105,7 +105,7 @@ test('the layout works on a 375-px phone', async ({ browser }) => {
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Plans' })).not.toBeInViewport();
   await menu.click();
   await page.getByRole('navigation').getByRole('link', { name: 'Plans' }).click();
-  await expect(page.getByTestId('coming-soon')).toBeVisible();
+  await expect(page.getByTestId('plans-title')).toBeVisible();
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Plans' })).not.toBeInViewport();
 
   for (const url of ['/', '/contacts', '/settings']) {

@@ -5,5 +5,5 @@ export * from './enums.ts';
 export * from './followup.ts';
 export * from './kpis.ts';
 export * from './organizations.ts';
-export * from './structure.ts';
 export * from './plans.ts';
+export * from './structure.ts';

@@ -1,6 +1,7 @@
 // The evening review, step by step: each of the day's open tasks done, moved to tomorrow or dropped; a
-// look at what happened (and a note for what is missing); then tomorrow's plan. One request at the end,
-// and the streak of evenings reviewed. The steps live in ./review/.
+// look at what happened (and a note for what is missing); then tomorrow's plan — its tasks and events and
+// the day plan's targets. One request at the end, and the streak of evenings reviewed. The steps live in
+// ./review/.
 import { Alert, Anchor, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
@@ -83,6 +84,12 @@ export default function ReviewPage() {
             planned={review.planned}
             onAdd={review.plan}
             onRemove={review.unplan}
+            dayPlan={{
+              page: review.dayPlanPage.data,
+              items: review.dayPlan,
+              onChange: review.setDayPlan,
+              errors: review.dayPlanErrors,
+            }}
           />
         </Stepper.Step>
       </Stepper>
@@ -113,7 +120,7 @@ export default function ReviewPage() {
             <Button
               color="indigo"
               loading={review.finish.isPending}
-              onClick={() => review.finish.mutate(open)}
+              onClick={() => review.submit(open)}
               data-testid="review-finish"
             >
               {t('review.finish')}

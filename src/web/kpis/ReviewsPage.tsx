@@ -1,6 +1,6 @@
-// The weekly analysis: this week's three numbers against last week, the 4-week average and the plan;
-// the corrections for next week; my analysis day; the history of past weeks; and for sponsors, who in
-// the team did theirs. Phone first.
+// The weekly analysis: this week's three numbers against last week and the 4-week average, with the
+// week's plan and how far it came; the corrections for next week and next week's plan, saved together; my
+// analysis day; the history of past weeks; and for sponsors, who in the team did theirs. Phone first.
 import { Badge, Button, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,7 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { isoWeek } from '../../core/kpis/periods.ts';
 import { useMe } from '../accounts/hooks.ts';
 import { useToday } from '../contacts/useToday.ts';
-import { errorMessage } from '../ui/errors.ts';
+import { refreshPlans } from '../plans/api.ts';
+import { checkDrafts, type DraftItem, draftsOf, inputsOf } from '../plans/PlanItemsEditor.tsx';
+import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { LoadError, PageLoading } from '../ui/PageStates.tsx';
 import { Section } from '../ui/Section.tsx';
 import {
@@ -23,6 +25,7 @@ import {
 import { useDay, useWeekdayName } from './parts.tsx';
 import { ReviewHistory } from './ReviewHistory.tsx';
 import { ReviewNumbers } from './ReviewNumbers.tsx';
+import { NextWeekPlan, WeekPlan } from './ReviewPlans.tsx';
 import { TeamReviews } from './TeamReviews.tsx';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -33,14 +36,28 @@ function ThisWeek({ review }: { review: CurrentReview }) {
   const queryClient = useQueryClient();
   const [corrections, setCorrections] = useState(review.review?.corrections ?? '');
   useEffect(() => setCorrections(review.review?.corrections ?? ''), [review.review?.corrections]);
+  const { next } = review.plan;
+  const [nextPlan, setNextPlan] = useState<DraftItem[]>(() => draftsOf(next.plan, next.proposal));
+  const [planErrors, setPlanErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: () => saveReview(review.week, corrections),
-    onSuccess: () => {
+    mutationFn: () => saveReview(review.week, corrections, inputsOf(nextPlan)),
+    onSuccess: (saved) => {
       notifications.show({ color: 'teal', message: t('review.saved') });
+      // The saved items now have ids: a second save keeps them (and the ticks of custom ones).
+      setNextPlan(draftsOf(saved.plan.next.plan, saved.plan.next.proposal));
       void refreshKpis(queryClient);
+      refreshPlans(queryClient);
     },
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
+    onError: (error) => {
+      setPlanErrors(fieldErrors(t, error));
+      notifications.show({ color: 'red', message: errorMessage(t, error) });
+    },
   });
+  const submit = () => {
+    const found = checkDrafts(t, nextPlan, 'nextWeekPlan.items');
+    setPlanErrors(found);
+    if (Object.keys(found).length === 0) save.mutate();
+  };
   const from = day(review.week);
   const to = day(review.weekEnd);
   return (
@@ -71,6 +88,7 @@ function ThisWeek({ review }: { review: CurrentReview }) {
           </Text>
         )}
         <ReviewNumbers numbers={review.review?.numbers ?? review.numbers} />
+        <WeekPlan plan={review.plan.week} week={review.week} />
         <Textarea
           label={t('review.corrections')}
           description={t('review.correctionsHint')}
@@ -80,8 +98,9 @@ function ThisWeek({ review }: { review: CurrentReview }) {
           value={corrections}
           onChange={(e) => setCorrections(e.currentTarget.value)}
         />
+        <NextWeekPlan next={next} items={nextPlan} onChange={setNextPlan} errors={planErrors} />
         <Group>
-          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!corrections.trim()}>
+          <Button onClick={submit} loading={save.isPending} disabled={!corrections.trim()}>
             {t('review.save')}
           </Button>
         </Group>

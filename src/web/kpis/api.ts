@@ -11,6 +11,7 @@ import type {
   Kpi,
   teamSchema,
 } from '../../server/kpis/schemas.ts';
+import type { PlanItemInput } from '../../server/plans/schemas.ts';
 import { api } from '../api.ts';
 import { localToday } from '../contacts/api.ts';
 import { queryString } from '../structure/api.ts';
@@ -63,10 +64,15 @@ export const teamQuery = (params: { scope: 'frontline' | 'downline'; today: stri
     queryFn: () => api<Team>(`/api/v1/reviews/team${queryString(params)}`),
   });
 
-export const saveReview = (week: string, corrections: string) =>
+/** The analysis, and with it next week's plan when there is one to write (its items; left out if none). */
+export const saveReview = (week: string, corrections: string, nextWeekPlan?: PlanItemInput[]) =>
   api<CurrentReview>(`/api/v1/reviews/${week}`, {
     method: 'PUT',
-    body: { corrections, today: localToday() },
+    body: {
+      corrections,
+      today: localToday(),
+      ...(nextWeekPlan?.length ? { nextWeekPlan: { items: nextWeekPlan } } : {}),
+    },
   });
 
 export const setReviewWeekday = (weekday: number | null) =>

@@ -9,6 +9,7 @@ import {
   IconMessageCircle,
   IconPencil,
   IconPhone,
+  IconTargetArrow,
   IconUserPlus,
 } from '@tabler/icons-react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
@@ -104,6 +105,14 @@ export default function MemberPage() {
             leftSection={<IconChartBar size={16} />}
           >
             {t('member.numbers')}
+          </Button>
+          <Button
+            onClick={() => void navigate({ to: '/plans', search: { memberId: member.id } })}
+            variant="light"
+            leftSection={<IconTargetArrow size={16} />}
+            data-testid="member-plans"
+          >
+            {t('member.plans')}
           </Button>
           <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => setDialog('add')}>
             {t('add.under')}

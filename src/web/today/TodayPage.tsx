@@ -16,6 +16,9 @@ const TodayFollowupCard = lazy(() =>
 const TodayReviewCard = lazy(() =>
   import('../kpis/TodayReviewCard.tsx').then((m) => ({ default: m.TodayReviewCard })),
 );
+const TodayPlanCard = lazy(() =>
+  import('../plans/TodayPlanCard.tsx').then((m) => ({ default: m.TodayPlanCard })),
+);
 const TodayDiaryCard = lazy(() =>
   import('../diary/TodayDiaryCard.tsx').then((m) => ({ default: m.TodayDiaryCard })),
 );
@@ -51,6 +54,9 @@ export default function TodayPage() {
       </Suspense>
       <Suspense fallback={null}>
         <TodayFollowupCard />
+      </Suspense>
+      <Suspense fallback={null}>
+        <TodayPlanCard />
       </Suspense>
       <Suspense fallback={null}>
         <TodayDiaryCard />

@@ -4,6 +4,7 @@ import { IconLogout, IconSettings } from '@tabler/icons-react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, useSignOut } from '../accounts/hooks.ts';
+import { useTimeZoneSync } from '../accounts/useTimeZone.ts';
 import { AREAS } from '../areas/areas.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { Logo } from './Logo.tsx';
@@ -13,6 +14,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const me = useMe();
+  useTimeZoneSync(me);
   const signOut = useSignOut();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
 

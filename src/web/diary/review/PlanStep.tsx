@@ -1,9 +1,12 @@
 // The review's last step: tomorrow's plan (what is already there, the tasks moving to it, what was just
-// planned) and a form for one more.
-import { ActionIcon, Badge, Card, Group, Stack, Text } from '@mantine/core';
+// planned) and a form for one more; then tomorrow's day plan — how many calls, invitations… — starting
+// from the day plan as it is or the proposal from the week's plan.
+import { ActionIcon, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowForwardUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { PlanPage } from '../../plans/api.ts';
+import { type DraftItem, PlanItemsEditor } from '../../plans/PlanItemsEditor.tsx';
 import { dayQuery, type Entry, type PlanItem } from '../api.ts';
 import { CATEGORY_COLORS } from '../parts.tsx';
 import { EntryLine } from '../WeekView.tsx';
@@ -47,18 +50,54 @@ function PlannedLine({ item, onRemove }: { item: Planned; onRemove: (key: number
   );
 }
 
+export interface DayPlanDraft {
+  /** Tomorrow's plan page (absent while it loads or if it did not). */
+  page: PlanPage | undefined;
+  items: DraftItem[];
+  onChange: (items: DraftItem[]) => void;
+  errors: Record<string, string>;
+}
+
+function DayPlanCard({ dayPlan }: { dayPlan: DayPlanDraft }) {
+  const { t } = useTranslation('plans');
+  const { page } = dayPlan;
+  if (!page?.canEdit) return null;
+  return (
+    <Card withBorder padding="sm" data-testid="review-day-plan">
+      <Title order={3} size="h5">
+        {t('review.dayPlan')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {page.plan
+          ? t('review.dayPlanExisting')
+          : page.proposal.length
+            ? t('review.dayPlanProposal')
+            : t('review.dayPlanHint')}
+      </Text>
+      <PlanItemsEditor
+        value={dayPlan.items}
+        onChange={dayPlan.onChange}
+        errors={dayPlan.errors}
+        prefix="dayPlan.items"
+      />
+    </Card>
+  );
+}
+
 export function PlanStep({
   tomorrow,
   moving,
   planned,
   onAdd,
   onRemove,
+  dayPlan,
 }: {
   tomorrow: string;
   moving: Entry[];
   planned: Planned[];
   onAdd: (item: PlanItem) => void;
   onRemove: (key: number) => void;
+  dayPlan: DayPlanDraft;
 }) {
   const { t } = useTranslation('diary');
   const existing = useQuery(dayQuery(tomorrow));
@@ -91,6 +130,7 @@ export function PlanStep({
           </Stack>
         </Card>
       )}
+      <DayPlanCard dayPlan={dayPlan} />
       <PlanForm onAdd={onAdd} />
     </Stack>
   );

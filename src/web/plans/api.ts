@@ -1,0 +1,77 @@
+// The plans API as the web app uses it: the annual goal, the planning cascade (3 months, month, week,
+// day) with progress from real activity, the habit and the team. Types come from the server's zod
+// schemas. The server counts days in the member's own time zone, so no `today` is sent.
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
+import type { PlanLevel } from '../../core/plans/fields.ts';
+import type {
+  GoalPage,
+  HabitView,
+  OverviewView,
+  PlanItemInput,
+  PlanItemView,
+  PlanPage,
+  PlanView,
+  ProposedItemView,
+  TeamView,
+} from '../../server/plans/schemas.ts';
+import { api } from '../api.ts';
+import { queryString } from '../structure/api.ts';
+
+export type Overview = OverviewView;
+export type Plan = PlanView;
+export type PlanItem = PlanItemView;
+export type ProposedItem = ProposedItemView;
+export type Habit = HabitView;
+export type Team = TeamView;
+export type TeamRow = Team['rows'][number];
+export type { GoalPage, PlanItemInput, PlanLevel, PlanPage };
+
+/** Every query of this area starts with this key, so one invalidation refreshes them all. */
+export const PLANS_KEY = ['plans'] as const;
+
+export const overviewQuery = (memberId?: string) =>
+  queryOptions({
+    queryKey: [...PLANS_KEY, 'overview', memberId ?? 'me'],
+    queryFn: () => api<Overview>(`/api/v1/plans/overview${queryString({ memberId })}`),
+  });
+
+export const planQuery = (level: PlanLevel, start: string, memberId?: string) =>
+  queryOptions({
+    queryKey: [...PLANS_KEY, 'plan', level, start, memberId ?? 'me'],
+    queryFn: () => api<PlanPage>(`/api/v1/plans/${level}/${start}${queryString({ memberId })}`),
+  });
+
+export const goalQuery = (year: number, memberId?: string) =>
+  queryOptions({
+    queryKey: [...PLANS_KEY, 'goal', year, memberId ?? 'me'],
+    queryFn: () => api<GoalPage>(`/api/v1/goals/${year}${queryString({ memberId })}`),
+  });
+
+export const teamQuery = (params: { scope: 'frontline' | 'downline'; offset: number; memberId?: string }) =>
+  queryOptions({
+    queryKey: [...PLANS_KEY, 'team', params],
+    queryFn: () => api<Team>(`/api/v1/plans/team${queryString(params)}`),
+  });
+
+/**
+ * After a write: the page the server answered goes straight into the cache, the rest of the area (the
+ * overview, the plans around it, the habit) reloads.
+ */
+export function refreshPlans(queryClient: QueryClient, page?: PlanPage) {
+  if (page) queryClient.setQueryData(planQuery(page.level, page.start).queryKey, page);
+  void queryClient.invalidateQueries({ queryKey: PLANS_KEY });
+}
+
+export const savePlan = (level: PlanLevel, start: string, items: PlanItemInput[]) =>
+  api<PlanPage>(`/api/v1/plans/${level}/${start}`, { method: 'PUT', body: { items } });
+
+export const deletePlan = (level: PlanLevel, start: string) =>
+  api<void>(`/api/v1/plans/${level}/${start}`, { method: 'DELETE' });
+
+export const tickItem = (id: string, done: boolean) =>
+  api<Plan>(`/api/v1/plans/items/${id}/tick`, { method: 'POST', body: { done } });
+
+export const saveGoal = (
+  year: number,
+  body: { statement: string; income?: string | null; reason?: string | null },
+) => api<GoalPage>(`/api/v1/goals/${year}`, { method: 'PUT', body });
