@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../kpis/periods.ts';
-import { HABIT_DAYS, HABIT_WEEKS, type HabitInput, planningHabit } from './habit.ts';
+import { HABIT_DAYS, HABIT_WEEKS, type HabitInput, planningHabit, writtenInAdvance } from './habit.ts';
 
 const today = '2026-12-10'; // a Thursday; its week began on Monday 2026-12-07
 const longAgo = '2020-01-01';
@@ -173,5 +173,20 @@ describe('the habit in general', () => {
         },
       ),
     );
+  });
+});
+
+describe('writtenInAdvance', () => {
+  it('a plan counts as written in advance only when written before its first day', () => {
+    expect(writtenInAdvance('week', '2026-03-15', '2026-03-16')).toBe(true);
+    expect(writtenInAdvance('week', '2026-03-16', '2026-03-16')).toBe(false);
+    expect(writtenInAdvance('month', '2026-01-10', '2026-03-01')).toBe(true);
+  });
+
+  it('a day plan counts only when written within the week before its day: a month at once is no habit', () => {
+    expect(writtenInAdvance('day', '2026-03-19', '2026-03-20')).toBe(true);
+    expect(writtenInAdvance('day', '2026-03-13', '2026-03-20')).toBe(true);
+    expect(writtenInAdvance('day', '2026-03-12', '2026-03-20')).toBe(false);
+    expect(writtenInAdvance('day', '2026-03-20', '2026-03-20')).toBe(false);
   });
 });

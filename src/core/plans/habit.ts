@@ -1,6 +1,19 @@
 // The planning habit: a day counts as planned when its day plan was written before the day began (the
-// evening before, usually from the evening review), a week when it had a weekly plan at all.
+// evening before, usually from the evening review; at most a week before), a week when it had a weekly
+// plan at all.
 import { addDays, periodOf, shiftPeriod } from '../kpis/periods.ts';
+import type { PlanLevel } from './fields.ts';
+
+/** How long before its day a day plan still counts as planned in advance (the habit, not a stock). */
+export const ADVANCE_DAYS = 7;
+
+/**
+ * Whether a plan was written in advance: before its first day — and, for a day plan, within the week
+ * before it, so writing a month of day plans at once does not make a habit.
+ */
+export function writtenInAdvance(level: PlanLevel, writtenOn: string, start: string): boolean {
+  return writtenOn < start && (level !== 'day' || writtenOn >= addDays(start, -ADVANCE_DAYS));
+}
 
 /** The windows the shares are taken over. */
 export const HABIT_DAYS = 28;

@@ -62,11 +62,16 @@ export function dayIn(moment: Date, timeZone: string): string {
   }).format(moment);
 }
 
-/** Whether the runtime knows a time zone name. */
+let zones: Set<string> | undefined;
+
+/**
+ * Whether a name is an IANA time zone the runtime knows ("Europe/Sofia", or an alias of one). Offsets
+ * such as "+05:30" are refused: PostgreSQL reads their sign the other way round (POSIX).
+ */
 export function isTimeZone(name: string): boolean {
+  zones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
   try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
+    return zones.has(canonicalTimeZone(name));
   } catch {
     return false;
   }

@@ -62,6 +62,8 @@ export const contacts = pgTable(
     stage: contactStageEnum('stage').notNull().default('new'),
     nextFollowUpOn: date('next_follow_up_on'),
     lastContactOn: date('last_contact_on'),
+    /** The day the contact was last moved to "invited" (plans count invitations from it). */
+    invitedOn: date('invited_on'),
     /** Folded name, city, phone, e-mail, tags and handles: what search-as-you-type matches. */
     searchText: text('search_text').notNull(),
     /** Set while the owner shares this contact with their sponsor (read-only for the sponsor). */

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { authUser, type Locale, members } from '../../db/schema/index.ts';
 
@@ -26,4 +26,12 @@ export async function setMemberTimeZone(db: Db, organizationId: string, memberId
     .update(members)
     .set({ timeZone, updatedAt: new Date() })
     .where(and(eq(members.organizationId, organizationId), eq(members.id, memberId)));
+}
+
+/** Whether PostgreSQL has the zone in its own time zone data (it may be older than the runtime's). */
+export async function databaseKnowsTimeZone(db: Db, name: string) {
+  const result = (await db.execute(sql`select 1 from pg_timezone_names where name = ${name}`)) as unknown as {
+    rows: unknown[];
+  };
+  return result.rows.length > 0;
 }

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { type Actor, actorOf, requireActor } from '../auth/actor.ts';
 import { fetchHeaders, forwardCookies } from '../auth/plugin.ts';
 import { credentialRateLimit } from '../auth/rate-limit.ts';
-import { errorResponses, errors } from '../http/errors.ts';
+import { AppError, errorResponses, errors } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { getOrganization, renameMemberOfUser } from '../organizations/queries.ts';
 import { presentMe } from './presenters.ts';
-import { memberTimeZone, setMemberTimeZone, updateUser } from './queries.ts';
+import { databaseKnowsTimeZone, memberTimeZone, setMemberTimeZone, updateUser } from './queries.ts';
 import { installationSchema, meSchema, signInBody, signUpBody, updateMeBody } from './schemas.ts';
 import { accountService } from './service.ts';
 
@@ -113,6 +113,11 @@ export async function accountRoutes(app: App, deps: Deps) {
     async (request) => {
       const actor = actorOf(request);
       const { name, locale, timeZone } = request.body;
+      if (timeZone && !(await databaseKnowsTimeZone(db, timeZone))) {
+        throw new AppError(400, 'validation_failed', 'The database does not know this time zone.', [
+          { path: 'timeZone', code: 'invalid_value', message: 'Use a time zone name such as Europe/Sofia' },
+        ]);
+      }
       await db.transaction(async (tx) => {
         if (name || locale) await updateUser(tx, actor.userId, { name, locale });
         if (timeZone) await setMemberTimeZone(tx, actor.organizationId, actor.memberId, timeZone);

@@ -12,6 +12,7 @@ import {
   searchText,
 } from '../../core/contacts/fields.ts';
 import { phoneKey } from '../../core/contacts/phone.ts';
+import { dayIn } from '../../core/plans/periods.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AppError, errors } from '../http/errors.ts';
@@ -151,6 +152,9 @@ export function contactService({ database, clock, ...rest }: Deps) {
       values.messengers = Object.fromEntries(Object.entries(plain.messengers).filter(([, handle]) => handle));
     if (tags !== undefined) values.tags = cleanTags(tags);
     if (list !== undefined) values.listOverride = list;
+    // Moving a contact to "invited" is an invitation on the owner's today (plans count them).
+    if (plain.stage === 'invited' && current?.stage !== 'invited')
+      values.invitedOn = dayIn(now, owner.timeZone ?? 'UTC');
     const merged = {
       name: values.name ?? current?.name ?? '',
       phone: values.phone !== undefined ? values.phone : (current?.phone ?? null),
@@ -274,6 +278,7 @@ export function contactService({ database, clock, ...rest }: Deps) {
           lastContactOn: c.lastContactOn && c.lastContactOn > occurredOn ? c.lastContactOn : occurredOn,
           nextFollowUpOn,
           ...(stage ? { stage } : {}),
+          ...(stage === 'invited' && c.stage !== 'invited' ? { invitedOn: occurredOn } : {}),
           updatedAt: now,
         });
       });

@@ -1,7 +1,8 @@
 // What a member actually did, per activity and day of their own calendar: the numbers plans are measured
 // against. Everything is counted from the records the app already keeps — contacts written on the lists,
-// diary events that have taken place, the contact log, members who joined under them, trainings they
-// attended, evening reviews — so nobody types progress in. Deleted records simply stop counting.
+// diary events that have taken place, the contact log, contacts moved to "invited", members who joined
+// under them, trainings they attended, evening reviews — so nobody types progress in. Deleted records
+// simply stop counting.
 import { sql } from 'drizzle-orm';
 import type { MeasuredActivity } from '../../core/plans/fields.ts';
 import type { DayCounts } from '../../core/plans/progress.ts';
@@ -59,10 +60,10 @@ export async function dayCounts(
                         where l.organization_id = i.organization_id and l.interaction_id = i.id)
       group by 1, 2
     union all
-    select 'invitations', i.occurred_on::text, count(*)::int
-      from contact_interactions i join own_contacts oc on oc.id = i.contact_id, span
-      where i.organization_id = ${org} and i.stage = 'invited'
-        and i.occurred_on between ${from}::date and least(${to}::date, span.today)
+    select 'invitations', c.invited_on::text, count(*)::int
+      from contacts c, span
+      where c.organization_id = ${org} and c.owner_id = ${me}
+        and c.invited_on between ${from}::date and least(${to}::date, span.today)
       group by 2
     union all
     select 'registrations', m.joined_on::text, count(*)::int

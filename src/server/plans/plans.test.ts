@@ -164,6 +164,10 @@ describe('plans', () => {
     expect(item(week, 'presentations')).toMatchObject({ actual: 1, pace: 'done' });
     expect(item(week, 'calls')).toMatchObject({ actual: 1 });
     expect(item(week, 'invitations')).toMatchObject({ actual: 1 });
+    // Moving a contact to "invited" by hand (the stage picker) is an invitation too.
+    await ok(await as('anna').patch(`/api/v1/contacts/${contacts[0]!.id}`, { stage: 'invited' }));
+    week = (await ok(await as('anna').get('/api/v1/plans/week/2026-03-16'))).plan;
+    expect(item(week, 'invitations')).toMatchObject({ actual: 2 });
     expect(week.status).toBe('running');
 
     // A deleted contact no longer counts.
@@ -196,12 +200,11 @@ describe('plans', () => {
     expect(page.today).toBe('2026-03-23');
     expect(item(page.plan, 'contacts_added').actual).toBe(1);
 
-    const bad = expectError(
-      await as('bob').patch('/api/v1/me', { timeZone: 'Mars/Olympus' }),
-      400,
-      'validation_failed',
-    );
-    expect(fieldPaths(bad)).toEqual(['timeZone']);
+    // Names only: PostgreSQL would read an offset's sign the other way round.
+    for (const timeZone of ['Mars/Olympus', '+05:30']) {
+      const bad = expectError(await as('bob').patch('/api/v1/me', { timeZone }), 400, 'validation_failed');
+      expect(fieldPaths(bad)).toEqual(['timeZone']);
+    }
   });
 
   it('the evening review writes tomorrow’s day plan, in advance; the habit counts it', async () => {
@@ -261,6 +264,28 @@ describe('plans', () => {
       400,
       'bad_request',
     );
+    // A day plan that is over stays as it was, ticks included.
+    ctx.clock.set('2026-03-22T08:00:00Z');
+    expectError(
+      await as('anna').post(`/api/v1/plans/items/${custom.id}/tick`, { done: false }),
+      409,
+      'plan_closed',
+    );
+    // The evening review names a bad day plan's field under `dayPlan`, and writes nothing.
+    const duplicate = expectError(
+      await as('anna').post('/api/v1/diary/days/2026-03-22/review', {
+        dayPlan: {
+          items: [
+            { activity: 'calls', target: 3 },
+            { activity: 'calls', target: 4 },
+          ],
+        },
+      }),
+      400,
+      'validation_failed',
+    );
+    expect(fieldPaths(duplicate)).toEqual(['dayPlan.items.1.activity']);
+    expect((await ok(await as('anna').get('/api/v1/plans/day/2026-03-23'))).plan).toBeNull();
   });
 
   it('the weekly analysis shows the week’s plan and writes next week’s', async () => {
@@ -328,6 +353,9 @@ describe('plans', () => {
       await paths('/api/v1/plans/year/2026-01-01', { items: [{ activity: 'calls', target: 1 }] }),
     ).toEqual(['level']);
     expect(await paths('/api/v1/plans/week/2026-03-23', { items: [] })).toEqual(['items']);
+    expect(
+      await paths('/api/v1/plans/week/2999-12-30', { items: [{ activity: 'calls', target: 1 }] }),
+    ).toEqual(['start']);
     expect(
       await paths('/api/v1/plans/week/2026-03-23', {
         items: [

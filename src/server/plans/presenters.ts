@@ -1,3 +1,4 @@
+import { writtenInAdvance } from '../../core/plans/habit.ts';
 import { dayIn } from '../../core/plans/periods.ts';
 import type { DayCounts } from '../../core/plans/progress.ts';
 import { itemProgress, planStatus } from '../../core/plans/progress.ts';
@@ -30,7 +31,7 @@ export function presentPlan(
     start: plan.startsOn,
     end: plan.endsOn,
     status: planStatus(period, today),
-    madeInAdvance: dayIn(plan.createdAt, timeZone) < plan.startsOn,
+    madeInAdvance: writtenInAdvance(plan.level, dayIn(plan.createdAt, timeZone), plan.startsOn),
     items,
     reached: items.filter((i) => i.pace === 'done').length,
     createdAt: plan.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 // Reading and writing plans, their items and annual goals. Every query names the organization.
 import { randomUUID } from 'node:crypto';
-import { and, asc, between, eq, gte, inArray, lte, ne, or } from 'drizzle-orm';
+import { and, asc, between, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { PlanLevel } from '../../core/plans/fields.ts';
 import type { Db } from '../../db/client.ts';
 import { annualGoals, planItems, plans } from '../../db/schema/index.ts';
@@ -76,6 +76,36 @@ export async function getPlan(
   return (await withItems(db, organizationId, rows))[0] ?? null;
 }
 
+/** The plans of one level of several members, each for its own period (e.g. each one's current week). */
+export async function plansOfMembers(
+  db: Db,
+  organizationId: string,
+  level: PlanLevel,
+  starts: { memberId: string; start: string }[],
+): Promise<PlanWithItems[]> {
+  if (!starts.length) return [];
+  const rows = await db
+    .select()
+    .from(plans)
+    .where(
+      and(
+        eq(plans.organizationId, organizationId),
+        eq(plans.level, level),
+        inArray(
+          plans.memberId,
+          starts.map((s) => s.memberId),
+        ),
+        inArray(plans.startsOn, [...new Set(starts.map((s) => s.start))]),
+      ),
+    );
+  const wanted = new Set(starts.map((s) => `${s.memberId}|${s.start}`));
+  return withItems(
+    db,
+    organizationId,
+    rows.filter((r) => wanted.has(`${r.memberId}|${r.startsOn}`)),
+  );
+}
+
 /** Another 3-month plan of the member sharing a day with this period. */
 export async function overlappingThreeMonths(
   db: Db,
@@ -149,6 +179,13 @@ export async function writePlan(
       items.map((item, position) => ({ ...item, organizationId: values.organizationId, planId, position })),
     );
   return planId;
+}
+
+/** Locks the member's row against other plan writers of the same member until the transaction ends. */
+export async function lockPlanner(db: Db, organizationId: string, memberId: string) {
+  await db.execute(
+    sql`select 1 from members where organization_id = ${organizationId} and id = ${memberId} for no key update`,
+  );
 }
 
 export async function deletePlan(db: Db, organizationId: string, id: string) {

@@ -2,8 +2,8 @@
 // progress from real activity and proposals from the level above, the planning habit, the team view.
 import { z } from 'zod';
 import { ACTIVITIES, MEASURED_ACTIVITIES, PACES, PLAN_LEVELS, PLAN_LIMITS } from '../../core/plans/fields.ts';
-import { isPlanStart } from '../../core/plans/periods.ts';
-import { isoDate } from '../http/schemas.ts';
+import { isPlanStart, planPeriod } from '../../core/plans/periods.ts';
+import { isoDate, MAX_DATE } from '../http/schemas.ts';
 
 const day = isoDate();
 const L = PLAN_LIMITS;
@@ -80,7 +80,27 @@ export const planItemBody = z.discriminatedUnion('activity', [
 export type PlanItemInput = z.infer<typeof planItemBody>;
 
 export const planItemsBody = z
-  .object({ items: z.array(planItemBody).min(1, 'Add at least one item').max(L.items) })
+  .object({
+    items: z
+      .array(planItemBody)
+      .min(1, 'Add at least one item')
+      .max(L.items)
+      .superRefine((items, ctx) => {
+        // Each measured activity once per plan (custom actions may repeat).
+        const first = new Map<string, number>();
+        for (const [i, item] of items.entries()) {
+          if (item.activity === 'custom') continue;
+          const earlier = first.get(item.activity);
+          if (earlier === undefined) first.set(item.activity, i);
+          else
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'activity'],
+              message: `Already item ${earlier + 1}: each activity appears once in a plan`,
+            });
+        }
+      }),
+  })
   .strict();
 export type PlanItemsInput = z.infer<typeof planItemsBody>;
 
@@ -88,6 +108,10 @@ export const planParams = z
   .object({ level: z.enum(PLAN_LEVELS), start: day })
   .refine((v) => isPlanStart(v.level, v.start), {
     message: 'Months and 3-month plans start on the 1st, weeks on a Monday',
+    path: ['start'],
+  })
+  .refine((v) => !isPlanStart(v.level, v.start) || planPeriod(v.level, v.start).end <= MAX_DATE, {
+    message: 'Use a date between 1900 and 2999',
     path: ['start'],
   });
 

@@ -6,8 +6,14 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { addDays, periodOf } from '../../core/kpis/periods.ts';
 import { PLAN_LEVELS, type PlanLevel } from '../../core/plans/fields.ts';
-import { HABIT_DAYS, HABIT_WEEKS, type Habit, planningHabit } from '../../core/plans/habit.ts';
-import { dayIn, planPeriod } from '../../core/plans/periods.ts';
+import {
+  HABIT_DAYS,
+  HABIT_WEEKS,
+  type Habit,
+  planningHabit,
+  writtenInAdvance,
+} from '../../core/plans/habit.ts';
+import { dayIn, isTimeZone, planPeriod } from '../../core/plans/periods.ts';
 import { proposeItems } from '../../core/plans/proposal.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -25,8 +31,10 @@ import {
   getPlan,
   habitPlans,
   type ItemWrite,
+  lockPlanner,
   overlappingThreeMonths,
   type PlanWithItems,
+  plansOfMembers,
   plansOverlapping,
   saveGoal,
   setItemDone,
@@ -53,7 +61,9 @@ const LEVELS_ABOVE: Record<PlanLevel, PlanLevel[]> = {
   day: ['week', 'month', 'three_months'],
 };
 
-const zoneOf = (member: MemberRow) => member.timeZone ?? 'UTC';
+/** The member's time zone; one the runtime no longer knows counts as UTC rather than failing. */
+const zoneOf = (member: MemberRow) =>
+  member.timeZone && isTimeZone(member.timeZone) ? member.timeZone : 'UTC';
 const earliest = (days: string[]) => days.reduce((a, b) => (b < a ? b : a));
 
 export function planService({ database, clock }: Deps) {
@@ -126,6 +136,8 @@ export function planService({ database, clock }: Deps) {
 
   /** Writes the actor's own plan of a period inside `tx` (also from the evening and weekly reviews). */
   async function writeOwn(tx: Db, actor: Actor, level: PlanLevel, start: string, input: PlanItemInput[]) {
+    // One writer of a member's plans at a time, so two 3-month plans cannot both pass the overlap check.
+    await lockPlanner(tx, actor.organizationId, actor.memberId);
     const me = (await getMember(tx, actor.organizationId, actor.memberId))!;
     const period = planPeriod(level, start);
     if (period.end < todayOf(me)) {
@@ -140,20 +152,6 @@ export function planService({ database, clock }: Deps) {
           `Another 3-month plan (${other.start} to ${other.end}) covers some of these months.`,
         );
       }
-    }
-    const seen = new Map<string, number>();
-    for (const [i, item] of input.entries()) {
-      if (item.activity === 'custom') continue;
-      if (seen.has(item.activity)) {
-        throw new AppError(400, 'validation_failed', 'Each activity appears once in a plan.', [
-          {
-            path: `items.${i}.activity`,
-            code: 'duplicate',
-            message: `Already item ${seen.get(item.activity)! + 1}`,
-          },
-        ]);
-      }
-      seen.set(item.activity, i);
     }
     const existing = await getPlan(tx, actor.organizationId, me.id, level, period.start);
     const kept = new Map((existing?.items ?? []).map((i) => [i.id, i]));
@@ -195,7 +193,10 @@ export function planService({ database, clock }: Deps) {
           since: m.joinedOn,
           dayPlans: mine
             .filter((r) => r.level === 'day')
-            .map((r) => ({ day: r.start, inAdvance: dayIn(r.createdAt, zoneOf(m)) < r.start })),
+            .map((r) => ({
+              day: r.start,
+              inAdvance: writtenInAdvance('day', dayIn(r.createdAt, zoneOf(m)), r.start),
+            })),
           weekPlans: mine.filter((r) => r.level === 'week').map((r) => r.start),
         });
         return [m.id, habit];
@@ -258,8 +259,11 @@ export function planService({ database, clock }: Deps) {
           'Only custom actions are ticked by hand; the others count themselves.',
         );
       }
-      await setItemDone(db, actor.organizationId, itemId, done ? (row.item.doneAt ?? clock.now()) : null);
       const me = await memberFor(actor, undefined);
+      if (row.plan.endsOn < todayOf(me)) {
+        throw new AppError(409, 'plan_closed', 'This plan’s period is over; it stays as it was.');
+      }
+      await setItemDone(db, actor.organizationId, itemId, done ? (row.item.doneAt ?? clock.now()) : null);
       const plan = (await getPlan(db, actor.organizationId, me.id, row.plan.level, row.plan.startsOn))!;
       return presented(db, me, plan);
     },
@@ -304,9 +308,20 @@ export function planService({ database, clock }: Deps) {
         limit: TEAM_PAGE,
       });
       const habits = await habitsOf(db, page.rows);
+      // Every member's current week in one read; progress counted for those who have a plan.
+      const plansByMember = new Map(
+        (
+          await plansOfMembers(
+            db,
+            actor.organizationId,
+            'week',
+            page.rows.map((m) => ({ memberId: m.id, start: periodOf('week', todayOf(m)) })),
+          )
+        ).map((p) => [p.memberId, p]),
+      );
       const weeks = await Promise.all(
-        page.rows.map(async (m) => {
-          const plan = await getPlan(db, actor.organizationId, m.id, 'week', periodOf('week', todayOf(m)));
+        page.rows.map((m) => {
+          const plan = plansByMember.get(m.id);
           return plan ? presented(db, m, plan) : null;
         }),
       );
