@@ -1,6 +1,6 @@
 // Reading and writing plans, their items and annual goals. Every query names the organization.
 import { randomUUID } from 'node:crypto';
-import { and, asc, between, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, between, eq, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PlanLevel } from '../../core/plans/fields.ts';
 import type { Db } from '../../db/client.ts';
 import { annualGoals, planItems, plans } from '../../db/schema/index.ts';
@@ -29,6 +29,16 @@ async function withItems(db: Db, organizationId: string, rows: PlanRow[]): Promi
   return rows.map((r) => ({ ...r, items: items.filter((i) => i.planId === r.id) }));
 }
 
+/** Plans of the organization that meet `condition`, in start order, with their items. */
+async function plansWhere(db: Db, organizationId: string, condition: SQL | undefined) {
+  const rows = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.organizationId, organizationId), condition))
+    .orderBy(asc(plans.startsOn));
+  return withItems(db, organizationId, rows);
+}
+
 /** A member's plans of some levels that share a day with `from`–`to`, in start order. */
 export async function plansOverlapping(
   db: Db,
@@ -39,41 +49,16 @@ export async function plansOverlapping(
   to: string,
 ): Promise<PlanWithItems[]> {
   if (!levels.length) return [];
-  const rows = await db
-    .select()
-    .from(plans)
-    .where(
-      and(
-        eq(plans.organizationId, organizationId),
-        eq(plans.memberId, memberId),
-        inArray(plans.level, [...levels]),
-        lte(plans.startsOn, to),
-        gte(plans.endsOn, from),
-      ),
-    )
-    .orderBy(asc(plans.startsOn));
-  return withItems(db, organizationId, rows);
-}
-
-export async function getPlan(
-  db: Db,
-  organizationId: string,
-  memberId: string,
-  level: PlanLevel,
-  start: string,
-): Promise<PlanWithItems | null> {
-  const rows = await db
-    .select()
-    .from(plans)
-    .where(
-      and(
-        eq(plans.organizationId, organizationId),
-        eq(plans.memberId, memberId),
-        eq(plans.level, level),
-        eq(plans.startsOn, start),
-      ),
-    );
-  return (await withItems(db, organizationId, rows))[0] ?? null;
+  return plansWhere(
+    db,
+    organizationId,
+    and(
+      eq(plans.memberId, memberId),
+      inArray(plans.level, [...levels]),
+      lte(plans.startsOn, to),
+      gte(plans.endsOn, from),
+    ),
+  );
 }
 
 /** The plans of one level of several members, each for its own period (e.g. each one's current week). */
@@ -84,26 +69,27 @@ export async function plansOfMembers(
   starts: { memberId: string; start: string }[],
 ): Promise<PlanWithItems[]> {
   if (!starts.length) return [];
-  const rows = await db
-    .select()
-    .from(plans)
-    .where(
-      and(
-        eq(plans.organizationId, organizationId),
-        eq(plans.level, level),
-        inArray(
-          plans.memberId,
-          starts.map((s) => s.memberId),
-        ),
-        inArray(plans.startsOn, [...new Set(starts.map((s) => s.start))]),
-      ),
-    );
   const wanted = new Set(starts.map((s) => `${s.memberId}|${s.start}`));
-  return withItems(
+  const found = await plansWhere(
     db,
     organizationId,
-    rows.filter((r) => wanted.has(`${r.memberId}|${r.startsOn}`)),
+    and(
+      eq(plans.level, level),
+      inArray(plans.memberId, [...new Set(starts.map((s) => s.memberId))]),
+      inArray(plans.startsOn, [...new Set(starts.map((s) => s.start))]),
+    ),
   );
+  return found.filter((p) => wanted.has(`${p.memberId}|${p.startsOn}`));
+}
+
+export async function getPlan(
+  db: Db,
+  organizationId: string,
+  memberId: string,
+  level: PlanLevel,
+  start: string,
+): Promise<PlanWithItems | null> {
+  return (await plansOfMembers(db, organizationId, level, [{ memberId, start }]))[0] ?? null;
 }
 
 /** Another 3-month plan of the member sharing a day with this period. */

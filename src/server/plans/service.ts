@@ -64,6 +64,7 @@ const LEVELS_ABOVE: Record<PlanLevel, PlanLevel[]> = {
 /** The member's time zone; one the runtime no longer knows counts as UTC rather than failing. */
 const zoneOf = (member: MemberRow) =>
   member.timeZone && isTimeZone(member.timeZone) ? member.timeZone : 'UTC';
+const periodOver = () => new AppError(409, 'plan_closed', 'This plan’s period is over; it stays as it was.');
 const earliest = (days: string[]) => days.reduce((a, b) => (b < a ? b : a));
 
 export function planService({ database, clock }: Deps) {
@@ -141,7 +142,7 @@ export function planService({ database, clock }: Deps) {
     const me = (await getMember(tx, actor.organizationId, actor.memberId))!;
     const period = planPeriod(level, start);
     if (period.end < todayOf(me)) {
-      throw new AppError(409, 'plan_closed', 'This plan’s period is over; it can no longer be changed.');
+      throw periodOver();
     }
     if (level === 'three_months') {
       const other = await overlappingThreeMonths(tx, actor.organizationId, me.id, period.start, period.end);
@@ -238,7 +239,7 @@ export function planService({ database, clock }: Deps) {
       const plan = await getPlan(db, actor.organizationId, me.id, level, start);
       if (!plan) throw errors.notFound('Plan');
       if (plan.endsOn < todayOf(me)) {
-        throw new AppError(409, 'plan_closed', 'This plan’s period is over; it stays as it was.');
+        throw periodOver();
       }
       await deletePlan(db, actor.organizationId, plan.id);
     },
@@ -261,7 +262,7 @@ export function planService({ database, clock }: Deps) {
       }
       const me = await memberFor(actor, undefined);
       if (row.plan.endsOn < todayOf(me)) {
-        throw new AppError(409, 'plan_closed', 'This plan’s period is over; it stays as it was.');
+        throw periodOver();
       }
       await setItemDone(db, actor.organizationId, itemId, done ? (row.item.doneAt ?? clock.now()) : null);
       const plan = (await getPlan(db, actor.organizationId, me.id, row.plan.level, row.plan.startsOn))!;
