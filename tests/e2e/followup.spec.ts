@@ -127,15 +127,18 @@ test('a new member is followed up: intake, overdue first actions, and a step tha
     '/card',
   );
   await expect(own('marketing_plan').getByTestId('step-status')).toContainText('Overdue');
+  // The goal ticks itself once written on the plans page, where its link leads.
+  await expect(own('goal').getByTestId('step-hint')).toHaveText('Ticks itself when you write your goal.');
+  await expect(own('goal').getByRole('link', { name: 'Set your goal' })).toHaveAttribute('href', '/plans');
   // The sponsor's answers are there; the sponsor's call and note are not.
   await expect(zlatka.getByTestId('intake')).toContainText('The products helped my mother.');
   await expect(zlatka.getByTestId('touchpoints')).toHaveCount(0);
   await expect(zlatka.getByText('Welcomed her')).toHaveCount(0);
   // A step the app cannot see, the member ticks. (A click, not check(): the box follows the saved
   // follow-up, which a refresh running at that moment may redraw before the answer arrives.)
-  await zlatka.getByRole('checkbox', { name: 'Set your own goal together with your sponsor' }).click();
-  await expect(own('goal')).toHaveAttribute('data-done', 'true');
-  await expect(own('goal').getByTestId('step-status')).toContainText('Ticked by you');
+  await zlatka.getByRole('checkbox', { name: 'Go through the marketing plan with your sponsor' }).click();
+  await expect(own('marketing_plan')).toHaveAttribute('data-done', 'true');
+  await expect(own('marketing_plan').getByTestId('step-status')).toContainText('Ticked by you');
   await expect(zlatka.getByTestId('followup-progress')).toContainText('3 of 9 steps done');
   const overflow = await zlatka.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -145,6 +148,6 @@ test('a new member is followed up: intake, overdue first actions, and a step tha
   await page.reload();
   await expect(step('lists')).toHaveAttribute('data-done', 'true');
   await expect(step('lists').getByTestId('step-status')).toContainText('Done automatically');
-  await expect(step('goal').getByTestId('step-status')).toContainText(`Ticked by ${member.name}`);
-  await expect(step('marketing_plan')).toHaveAttribute('data-overdue', 'true');
+  await expect(step('marketing_plan').getByTestId('step-status')).toContainText(`Ticked by ${member.name}`);
+  await expect(step('goal')).toHaveAttribute('data-overdue', 'true');
 });

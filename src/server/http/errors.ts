@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'already_reversed',
   'training_closed',
   'review_closed',
+  'review_not_yet',
   'plan_closed',
   'plan_overlap',
   'internal',

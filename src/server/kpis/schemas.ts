@@ -123,7 +123,13 @@ export const currentReviewSchema = z.object({
   week: z.string(),
   weekEnd: z.string(),
   isReviewDay: z.boolean(),
-  /** Not written yet for this week (and the member had joined by the review day). */
+  /**
+   * written: there is an analysis of this week (it can be improved until the next review day); due: the
+   * review day has come and nothing is written; upcoming: a newcomer's first review day is still ahead
+   * (it looks at their first whole week of membership); partnersOnly: customers do not write one.
+   */
+  status: z.enum(['written', 'due', 'upcoming', 'partnersOnly']),
+  /** status is due. */
   due: z.boolean(),
   /** The review of the week before was not written. */
   missedLast: z.boolean(),
@@ -186,8 +192,8 @@ export const teamSchema = z.object({
       weekday: weekdaySchema,
       week: z.string(),
       reviewDay: z.string(),
-      /** This week's review: written, or still open. */
-      status: z.enum(['done', 'open']),
+      /** This week's review: written, still open, or — for a newcomer — their first is still ahead. */
+      status: z.enum(['done', 'open', 'upcoming']),
       /** Last week's review was not written. */
       missedLast: z.boolean(),
       numbers: reviewNumbersSchema.shape.week,
