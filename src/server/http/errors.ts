@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'training_closed',
   'review_closed',
   'review_not_yet',
+  'goal_overlap',
   'plan_closed',
   'plan_overlap',
   'internal',

@@ -12,11 +12,20 @@ const whose = z.object({ memberId: z.uuid().optional() });
 
 // The annual goal.
 
-export const goalParams = z.object({ year: z.coerce.number().int().min(2000).max(2999) });
+/**
+ * A goal is named by the month it starts: `2026-12` (or `2026-12-01`); a bare year `2026` is the goal
+ * from January of that year.
+ */
+export const goalParams = z.object({
+  start: z
+    .string()
+    .regex(/^(2\d{3})(-(0[1-9]|1[0-2])(-01)?)?$/, 'A goal starts on a month: YYYY-MM (or a year, YYYY)')
+    .transform((v) => (v.length === 4 ? `${v}-01-01` : `${v.slice(0, 7)}-01`)),
+});
 
 export const goalBody = z
   .object({
-    /** The goal for the year in one clear sentence. */
+    /** The goal for the twelve months in one clear sentence. */
     statement: z.string().trim().min(1, 'Write the goal in a sentence').max(L.statement),
     /** The income the member wants to reach, in their own words ("1,500 € a month by December"). */
     income: z
@@ -38,7 +47,9 @@ export const goalBody = z
   .strict();
 
 export const goalSchema = z.object({
-  year: z.number(),
+  /** The first day of its first month and the last day of its twelfth. */
+  start: z.string(),
+  end: z.string(),
   statement: z.string(),
   income: z.string().nullable(),
   reason: z.string().nullable(),
@@ -48,7 +59,9 @@ export type GoalView = z.infer<typeof goalSchema>;
 
 export const goalPageSchema = z.object({
   member: memberRef,
-  year: z.number(),
+  /** The goal's twelve months (for a goal not written yet, the ones it would cover). */
+  start: z.string(),
+  end: z.string(),
   goal: goalSchema.nullable(),
   /** The member's answer to "what income would you like to reach" from their first conversation. */
   incomeSuggestion: z.string().nullable(),
