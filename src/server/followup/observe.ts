@@ -92,15 +92,12 @@ async function satisfied(
 
 /**
  * A 2+1 meeting (or an online presentation, the online way of sponsoring) that took place: the member
- * logged one with a contact, or held one in their diary, or their sponsor held one linked to the member.
- * Diary events count once they have started and unless they were cancelled (as diary/links.ts).
+ * logged one with a contact, or held one in their diary (once it has started, unless cancelled, as
+ * diary/links.ts), or was invited to one in someone else's diary — their sponsor's, usually — and
+ * accepted it, counted once it has ended (its end, or its start without one) unless cancelled.
  */
 function twoPlusOneLogged(db: Db, org: string, now: Date): SQL {
-  const held = and(
-    eq(diaryEntries.eventType, 'two_plus_one'),
-    isNull(diaryEntries.cancelledAt),
-    lte(diaryEntries.startsAt, now),
-  );
+  const twoPlusOne = and(eq(diaryEntries.eventType, 'two_plus_one'), isNull(diaryEntries.cancelledAt));
   const inContactLog = db
     .select({ one: sql`1` })
     .from(contactInteractions)
@@ -118,8 +115,15 @@ function twoPlusOneLogged(db: Db, org: string, now: Date): SQL {
   const inOwnDiary = db
     .select({ one: sql`1` })
     .from(diaryEntries)
-    .where(and(eq(diaryEntries.organizationId, org), eq(diaryEntries.ownerId, members.id), held));
-  const inSponsorDiary = db
+    .where(
+      and(
+        eq(diaryEntries.organizationId, org),
+        eq(diaryEntries.ownerId, members.id),
+        twoPlusOne,
+        lte(diaryEntries.startsAt, now),
+      ),
+    );
+  const invitedAndAccepted = db
     .select({ one: sql`1` })
     .from(diaryEntryLinks)
     .innerJoin(
@@ -130,11 +134,13 @@ function twoPlusOneLogged(db: Db, org: string, now: Date): SQL {
       and(
         eq(diaryEntryLinks.organizationId, org),
         eq(diaryEntryLinks.memberId, members.id),
-        eq(diaryEntries.ownerId, members.sponsorId),
-        held,
+        eq(diaryEntryLinks.response, 'accepted'),
+        ne(diaryEntries.ownerId, members.id),
+        twoPlusOne,
+        sql`coalesce(${diaryEntries.endsAt}, ${diaryEntries.startsAt}) <= ${now.toISOString()}::timestamptz`,
       ),
     );
-  return or(exists(inContactLog), exists(inOwnDiary), exists(inSponsorDiary))!;
+  return or(exists(inContactLog), exists(inOwnDiary), exists(invitedAndAccepted))!;
 }
 
 /**
