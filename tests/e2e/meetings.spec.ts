@@ -159,3 +159,31 @@ test('once the meeting is over, it counts for the member’s plan and follow-up'
   await sponsor.goto(`/followup/${me.member.id}`);
   await expect(sponsoringStep(sponsor)).toHaveAttribute('data-done', 'true');
 });
+
+test('the meeting reads in Bulgarian and German on the phone, nothing cut off', async () => {
+  for (const [locale, title, answer] of [
+    ['bg', 'Среща 2+1 с Maria Petrova', 'Ще дойдеш'],
+    ['de', '2+1-Treffen mit Maria Petrova', 'Du hast zugesagt'],
+  ] as const) {
+    const changed = await lea.request.patch('/api/v1/me', { data: { locale }, headers: sameOrigin(lea) });
+    expect(changed.status()).toBe(200);
+    for (const view of ['day', 'week'] as const) {
+      await lea.goto(view === 'day' ? '/diary' : '/diary?view=week');
+      const meeting = lea.getByTestId(view === 'day' ? 'diary-meeting' : 'meeting-line');
+      await expect(meeting).toContainText(title);
+      if (view === 'day') await expect(meeting.getByTestId('meeting-response')).toHaveText(answer);
+      // No sideways scrolling, and no control whose text is cut off.
+      const clipped = await lea.evaluate(() => {
+        const wide = document.documentElement.scrollWidth > window.innerWidth;
+        const cut = [
+          ...document.querySelectorAll('[data-testid="diary-meeting"] button, .mantine-Badge-label'),
+        ]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1 && !el.closest('[data-testid="meeting-line"]'))
+          .map((el) => el.textContent);
+        return { wide, cut };
+      });
+      expect(clipped).toEqual({ wide: false, cut: [] });
+      await lea.screenshot({ path: `.tmp/e2e-results/meeting-${locale}-${view}.png`, fullPage: true });
+    }
+  }
+});
