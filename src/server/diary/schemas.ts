@@ -3,6 +3,7 @@ import { CONTACT_LIMITS } from '../../core/contacts/fields.ts';
 import {
   ENTRY_KINDS,
   EVENT_TYPES,
+  INVITATION_RESPONSES,
   DIARY_LIMITS as L,
   TASK_CATEGORIES,
   TASK_STATES,
@@ -155,8 +156,47 @@ export const activityQuery = z.object({
 
 const linkSchema = z.object({
   contacts: z.array(z.object({ id: z.uuid(), name: z.string() })),
-  members: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  members: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      /** Members linked to an event are invited: their answer. Null on tasks and notes. */
+      response: z.enum(INVITATION_RESPONSES).nullable(),
+    }),
+  ),
 });
+
+/**
+ * An event of someone else's diary I am invited to, as I see it: when, what kind, where, whose and who
+ * else is invited — never the owner's title or details, and the owner's contacts only as a number of
+ * guests (a contact is named to its owner alone).
+ */
+export const meetingSchema = z
+  .object({
+    /** The event's id in its owner's diary. */
+    id: z.uuid(),
+    day: z.string(),
+    eventType: z.enum(EVENT_TYPES),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime().nullable(),
+    place: z.string().nullable(),
+    link: z.string().nullable(),
+    cancelled: z.boolean(),
+    owner: z.object({ id: z.uuid(), name: z.string() }),
+    /** Everyone invited, me included, with their answers. */
+    members: z.array(
+      z.object({ id: z.uuid(), name: z.string(), response: z.enum(INVITATION_RESPONSES), me: z.boolean() }),
+    ),
+    /** The owner's contacts at the meeting (the prospects), not named. */
+    guests: z.number().int(),
+    response: z.enum(INVITATION_RESPONSES),
+    respondedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'DiaryMeeting' });
+
+export const meetingsSchema = z.object({ meetings: z.array(meetingSchema) }).meta({ id: 'DiaryMeetings' });
+
+export const answerBody = z.object({ response: z.enum(['accepted', 'declined'] as const) });
 
 export const entrySchema = z
   .object({
@@ -191,6 +231,8 @@ export const dayPageSchema = z
     review: z.object({ completedAt: z.iso.datetime(), summary: z.string().nullable() }).nullable(),
     /** Evenings reviewed in a row up to this day (or the day before, while this one is open). */
     streak: z.number().int(),
+    /** Events of other members' diaries I am invited to on this day, by start. */
+    meetings: z.array(meetingSchema),
   })
   .meta({ id: 'DiaryDay' });
 
@@ -200,6 +242,8 @@ export const rangePageSchema = z
     to: z.string(),
     entries: z.array(entrySchema),
     reviewedDays: z.array(z.string()),
+    /** Events of other members' diaries I am invited to on these days, by start. */
+    meetings: z.array(meetingSchema),
   })
   .meta({ id: 'DiaryRange' });
 

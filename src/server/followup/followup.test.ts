@@ -202,7 +202,7 @@ describe('following up a new member', () => {
     expect(sponsoring).toMatchObject({ done: true, doneBy: null });
   });
 
-  it('a 2+1 in the sponsor’s diary linked to the new member ticks the sponsoring step too', async () => {
+  it('a 2+1 in the sponsor’s diary the new member accepted ticks the sponsoring step too', async () => {
     const olga = await joinUnder(ctx, as('anna'), 'Olga');
     const entry = await as('anna').post('/api/v1/diary/entries', {
       kind: 'event',
@@ -213,8 +213,16 @@ describe('following up a new member', () => {
       memberIds: [olga.id],
     });
     expect(entry.statusCode, entry.body).toBe(201);
+    const sponsoring = async () =>
+      stepOf((await as('anna').get(`/api/v1/members/${olga.id}/followup`)).json(), 'sponsoring').done;
+    // An invitation Olga has not answered is not a meeting she took part in.
+    expect(await sponsoring()).toBe(false);
+    const answered = await olga.client.put(`/api/v1/diary/invitations/${entry.json().id}`, {
+      response: 'accepted',
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(await sponsoring()).toBe(true);
     const view = (await as('anna').get(`/api/v1/members/${olga.id}/followup`)).json();
-    expect(stepOf(view, 'sponsoring').done).toBe(true);
     expect(stepOf(view, 'diary').done).toBe(false);
   });
 
@@ -284,7 +292,7 @@ describe('following up a new member', () => {
     expect(await joined(wrong.id)).toBe('2026-03-15');
   });
 
-  it('a 2+1 counts once held: not while planned, not when cancelled', async () => {
+  it('a 2+1 counts once held and accepted: not while planned, not when cancelled', async () => {
     const pia = await joinUnder(ctx, as('anna'), 'Pia');
     const sponsoring = async () =>
       stepOf((await as('anna').get(`/api/v1/members/${pia.id}/followup`)).json(), 'sponsoring').done;
@@ -301,6 +309,7 @@ describe('following up a new member', () => {
     expect(later.statusCode, later.body).toBe(201);
     expect(await sponsoring()).toBe(false);
     const today = (await plan('2026-03-15', '2026-03-15T09:00:00+02:00')).json();
+    await pia.client.put(`/api/v1/diary/invitations/${today.id}`, { response: 'accepted' });
     await as('anna').patch(`/api/v1/diary/entries/${today.id}`, { cancelled: true });
     expect(await sponsoring()).toBe(false);
     await as('anna').patch(`/api/v1/diary/entries/${today.id}`, { cancelled: false });

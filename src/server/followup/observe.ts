@@ -62,23 +62,25 @@ function firstTime(org: string, condition: Observed, now: Date): SQL {
 
 /**
  * A 2+1 meeting (or an online presentation, the online way of sponsoring) that took place: the member
- * logged one with a contact (when the log line was written), or held one in their diary, or their
- * sponsor held one linked to the member (when it began). Diary events count once they have begun and
- * unless they were cancelled (as diary/links.ts).
+ * logged one with a contact (when the log line was written), or held one in their diary (when it began,
+ * unless cancelled, as diary/links.ts), or was invited to one in someone else's diary — their sponsor's,
+ * usually — and accepted it, counted once it has ended (its end, or its start without one) unless
+ * cancelled.
  */
 function twoPlusOneHeld(org: string, now: Date): SQL {
-  const held = sql`e.event_type = 'two_plus_one' and e.cancelled_at is null and e.starts_at <= ${now}`;
+  const twoPlusOne = sql`e.event_type = 'two_plus_one' and e.cancelled_at is null`;
+  const ended = sql`coalesce(e.ends_at, e.starts_at)`;
   return sql`select least(
     (select min(i.created_at) from contact_interactions i
       join contacts c on c.organization_id = ${org} and c.id = i.contact_id
       where i.organization_id = ${org} and c.owner_id = m.id
         and i.kind in ('two_plus_one', 'online_presentation')),
     (select min(e.starts_at) from diary_entries e
-      where e.organization_id = ${org} and e.owner_id = m.id and ${held}),
-    (select min(e.starts_at) from diary_entry_links l
+      where e.organization_id = ${org} and e.owner_id = m.id and ${twoPlusOne} and e.starts_at <= ${now.toISOString()}::timestamptz),
+    (select min(${ended}) from diary_entry_links l
       join diary_entries e on e.organization_id = ${org} and e.id = l.entry_id
-      join members s on s.organization_id = ${org} and s.id = m.id
-      where l.organization_id = ${org} and l.member_id = m.id and e.owner_id = s.sponsor_id and ${held}))`;
+      where l.organization_id = ${org} and l.member_id = m.id and l.response = 'accepted'
+        and e.owner_id <> m.id and ${twoPlusOne} and ${ended} <= ${now.toISOString()}::timestamptz))`;
 }
 
 /** Of `memberIds`, those for whom the condition holds, with the time it first did (never after now). */

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'import_invalid',
   'no_sponsor',
   'task_closed',
+  'meeting_cancelled',
   'already_reversed',
   'training_closed',
   'review_closed',
