@@ -1,7 +1,7 @@
 // Periods and durations in the person's language: whole months as people write them, and seconds as
 // seconds under a minute.
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatPeriod as formatted } from '../../src/web/ui/format.ts';
+import { formatDays, formatDuration, formatPeriod as formatted } from '../../src/web/ui/format.ts';
 
 /** Intl puts thin spaces around the dash in some languages; compare with plain ones. */
 const formatPeriod = (...args: Parameters<typeof formatted>) => formatted(...args).replace(/\s/g, ' ');
@@ -18,6 +18,16 @@ describe('formatPeriod', () => {
     expect(formatPeriod('en', '2026-03-01', '2026-05-31')).toBe('March – May 2026');
     expect(formatPeriod('bg', '2026-11-01', '2026-11-30')).toBe('ноември 2026');
     expect(formatPeriod('de', '2026-11')).toBe('November 2026');
+  });
+});
+
+describe('formatDays', () => {
+  it('writes a week with the month in words', () => {
+    const days = (...args: Parameters<typeof formatDays>) => formatDays(...args).replace(/\s/g, ' ');
+    expect(days('bg', '2026-12-07', '2026-12-13')).toBe('7 – 13 декември');
+    expect(days('bg', '2026-11-30', '2026-12-06')).toBe('30 ноември – 6 декември');
+    expect(days('de', '2026-12-07', '2026-12-13')).toBe('7.–13. Dezember');
+    expect(days('en', '2026-12-07', '2026-12-13')).toBe('December 7 – 13');
   });
 });
 
