@@ -44,15 +44,15 @@ test('a new member is followed up: intake, overdue first actions, and a step tha
   await expect(row.getByTestId('followup-progress')).toContainText('0 of 9 steps done');
   await expect(row.getByTestId('next-step')).toHaveText('Next: Have the intake conversation (tomorrow)');
   await expect(row.getByTestId('overdue-steps')).toHaveCount(0);
-  await expect(row.getByTestId('contact-gap')).toHaveText('No contact logged yet');
+  await expect(row.getByTestId('contact-gap')).toHaveText('No call or meeting logged yet');
 
   // One tap logs a call for today, with a note only the sponsor reads.
-  await row.getByRole('button', { name: `Log a contact with ${member.name}` }).click();
+  await row.getByRole('button', { name: `Log a call or meeting with ${member.name}` }).click();
   const menu = page.getByTestId('touchpoint-menu');
   await menu.getByLabel('Note (optional)').fill('Welcomed her, intake on Thursday.');
   await menu.getByRole('button', { name: 'Log a call today' }).click();
   await expect(page.getByText(`Call with ${member.name} logged.`)).toBeVisible();
-  await expect(row.getByTestId('contact-gap')).toHaveText('Last contact today');
+  await expect(row.getByTestId('contact-gap')).toHaveText('Last in touch today');
 
   // The follow-up: the steps with their due dates, and the intake conversation recorded.
   await row.getByRole('link', { name: `Open the follow-up of ${member.name}` }).click();
@@ -85,7 +85,7 @@ test('a new member is followed up: intake, overdue first actions, and a step tha
   const overdue = row.getByTestId('overdue-step');
   await expect(overdue).toHaveText(firstActions);
   await expect(row.getByTestId('overdue-steps')).toContainText('4 steps overdue');
-  await expect(row.getByTestId('contact-gap')).toHaveText('Last contact 3 days ago');
+  await expect(row.getByTestId('contact-gap')).toHaveText('Last in touch 3 days ago');
 
   // …and on the sponsor's Today page, one tap from the follow-up.
   await page.goto('/');

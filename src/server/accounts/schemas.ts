@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts.ts';
 import { canonicalTimeZone, isTimeZone } from '../../core/plans/periods.ts';
 import { LOCALES } from '../../db/schema/enums.ts';
+import { reason } from '../http/errors.ts';
 import { organizationSchema } from '../organizations/presenters.ts';
 
 const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address').max(254));
@@ -30,12 +31,12 @@ export const updateMeBody = z
     timeZone: z
       .string()
       .max(64)
-      .refine(isTimeZone, 'Use a time zone name such as Europe/Sofia')
+      .refine(isTimeZone, reason('time_zone', 'Use a time zone name such as Europe/Sofia'))
       .transform(canonicalTimeZone)
       .optional(),
   })
   .refine((v) => v.name !== undefined || v.locale !== undefined || v.timeZone !== undefined, {
-    message: 'Send name, locale or timeZone',
+    ...reason('nothing_to_change', 'Send name, locale or timeZone'),
   });
 
 export const meSchema = z

@@ -72,7 +72,7 @@ export async function diaryRoutes(app: App, deps: Deps) {
         summary: 'Write an event, a task or a note (with links to my contacts and members)',
         description:
           'Events and notes linked to contacts appear in those contacts’ interaction logs; a note’s ' +
-          '`callBackOn` becomes their next follow-up, and its `newContacts` are added to my lists.',
+          '`callBackOn` becomes their call-back date, and its `newContacts` are added to my lists.',
         body: createEntryBody,
         response: { 201: entrySchema, ...errorResponses(400, 401, 404) },
       },

@@ -8,15 +8,19 @@ import {
   TASK_CATEGORIES,
   TASK_STATES,
 } from '../../core/diary/fields.ts';
-import { MAX_DATE, MIN_DATE, optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
+import { reason } from '../http/errors.ts';
+import { MAX_DATE, MIN_DATE, optionalText, isoDate as sharedIsoDate, YEARS } from '../http/schemas.ts';
 import { planItemsBody } from '../plans/schemas.ts';
 
 const isoDate = sharedIsoDate();
 /** A moment with its offset, between 1900 and 2999 (like dates). */
-const moment = z.iso.datetime({ offset: true }).refine((v) => {
-  const t = Date.parse(v);
-  return t >= Date.parse(`${MIN_DATE}T00:00:00Z`) && t <= Date.parse(`${MAX_DATE}T23:59:59Z`);
-}, 'Use a time between 1900 and 2999');
+const moment = z.iso.datetime({ offset: true }).refine(
+  (v) => {
+    const t = Date.parse(v);
+    return t >= Date.parse(`${MIN_DATE}T00:00:00Z`) && t <= Date.parse(`${MAX_DATE}T23:59:59Z`);
+  },
+  reason('date_range', 'Use a time between 1900 and 2999', YEARS),
+);
 
 /** A web address people can open: http or https only. */
 const webLink = z
@@ -81,7 +85,7 @@ export const createEntryBody = z.discriminatedUnion('kind', [
       newContacts: z.array(newContact).max(L.links).optional(),
     })
     .refine((v) => v.title || Object.values(v.parts ?? {}).some((p) => p?.trim()) || v.newContacts?.length, {
-      message: 'Write a title, one of the parts, or a new contact',
+      ...reason('empty_note', 'Write a title, one of the parts, or a new contact'),
       path: ['title'],
     }),
 ]);
@@ -102,7 +106,10 @@ export const updateEntryBody = z
     /** Cancel an event: it leaves the day and calendars are told. */
     cancelled: z.boolean().optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Send at least one field' });
+  .refine(
+    (v) => Object.values(v).some((x) => x !== undefined),
+    reason('nothing_to_change', 'Send at least one field'),
+  );
 
 export const entryIdParams = z.object({ id: z.uuid() });
 export const dayParams = z.object({ day: isoDate });
@@ -110,9 +117,9 @@ export const moveTaskBody = z.object({ to: isoDate });
 
 export const rangeQuery = z
   .object({ from: isoDate, to: isoDate })
-  .refine((v) => v.from <= v.to, { message: '`from` must not be after `to`', path: ['to'] })
+  .refine((v) => v.from <= v.to, { ...reason('date_order', '`from` must not be after `to`'), path: ['to'] })
   .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 62 * 86_400_000, {
-    message: 'At most 62 days at once',
+    ...reason('range_too_long', 'At most 62 days at once', { maximum: 62 }),
     path: ['to'],
   });
 

@@ -100,7 +100,7 @@ export function diaryService(deps: Deps) {
       const endsAt = input.endsAt ? new Date(input.endsAt) : null;
       if (endsAt && endsAt < startsAt)
         throw new AppError(400, 'validation_failed', 'An event cannot end before it starts.', [
-          { path: 'endsAt', code: 'too_small', message: 'An event cannot end before it starts' },
+          { path: 'endsAt', code: 'date_order', message: 'An event cannot end before it starts' },
         ]);
       checkEventDay(input.day, startsAt, 'startsAt');
       row = {
@@ -213,7 +213,7 @@ export function diaryService(deps: Deps) {
         if (input.endsAt !== undefined) values.endsAt = input.endsAt ? new Date(input.endsAt) : null;
         const wrongKind = (field: string, kind: string) =>
           new AppError(400, 'validation_failed', `Only ${kind}s have ${field}.`, [
-            { path: field, code: 'invalid_value', message: `Only ${kind}s have this field` },
+            { path: field, code: 'not_for_kind', message: `Only ${kind}s have this field` },
           ]);
         for (const field of ['eventType', 'startsAt', 'endsAt', 'place', 'link'] as const)
           if (input[field] !== undefined && entry.kind !== 'event') throw wrongKind(field, 'event');
@@ -227,7 +227,7 @@ export function diaryService(deps: Deps) {
         const endsAt = values.endsAt !== undefined ? values.endsAt : entry.endsAt;
         if (startsAt && endsAt && endsAt < startsAt)
           throw new AppError(400, 'validation_failed', 'An event cannot end before it starts.', [
-            { path: 'endsAt', code: 'too_small', message: 'An event cannot end before it starts' },
+            { path: 'endsAt', code: 'date_order', message: 'An event cannot end before it starts' },
           ]);
         if (cancelled !== undefined) values.cancelledAt = cancelled ? clock.now() : null;
         // A cancelled meeting did not happen: the contacts' log lines it wrote go.
@@ -274,7 +274,7 @@ export function diaryService(deps: Deps) {
     async review(actor: Actor, day: string, input: z.infer<typeof reviewBody>) {
       if (day > dayAfterToday())
         throw new AppError(400, 'validation_failed', 'A day can be reviewed once it has come.', [
-          { path: 'day', code: 'too_big', message: 'A day can be reviewed once it has come' },
+          { path: 'day', code: 'future_date', message: 'A day can be reviewed once it has come' },
         ]);
       const tomorrow = nextDay(day);
       await db.transaction(async (tx) => {
@@ -285,7 +285,7 @@ export function diaryService(deps: Deps) {
           const task = open.get(decision.id);
           if (!task)
             throw new AppError(400, 'validation_failed', 'Not an open task of this day.', [
-              { path: `tasks.${i}.id`, code: 'invalid_value', message: 'Not an open task of this day' },
+              { path: `tasks.${i}.id`, code: 'not_open_task', message: 'Not an open task of this day' },
             ]);
           open.delete(decision.id);
           if (decision.action === 'move') await moveTask(tx, actor, task, tomorrow);
@@ -342,7 +342,7 @@ export function diaryService(deps: Deps) {
       throw new AppError(409, 'task_closed', 'Only open tasks can be moved.');
     if (to === task.day)
       throw new AppError(400, 'validation_failed', 'The task is already on that day.', [
-        { path: 'to', code: 'invalid_value', message: 'The task is already on that day' },
+        { path: 'to', code: 'same_day', message: 'The task is already on that day' },
       ]);
     const now = clock.now();
     const copy: EntryRow = {
@@ -380,7 +380,7 @@ function checkEventDay(day: string, startsAt: Date | null, field: 'day' | 'start
   const t = startsAt.getTime();
   if (t >= dayStart - 14 * 3_600_000 && t < dayStart + 36 * 3_600_000) return;
   throw new AppError(400, 'validation_failed', 'The start time is not on the event’s day.', [
-    { path: field, code: 'invalid_value', message: 'The start time is not on the event’s day' },
+    { path: field, code: 'not_on_day', message: 'The start time is not on the event’s day' },
   ]);
 }
 

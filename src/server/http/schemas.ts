@@ -1,13 +1,21 @@
 // Field schemas every domain shares.
 import { z } from 'zod';
+import { reason } from './errors.ts';
 
 /** Years a date of this app can have: PostgreSQL has no year 0, and nobody plans for the year 3000. */
 export const MIN_DATE = '1900-01-01';
 export const MAX_DATE = '2999-12-31';
+/** The years of MIN_DATE and MAX_DATE, for messages. */
+export const YEARS = { minimum: 1900, maximum: 2999 };
 
 /** A calendar date (YYYY-MM-DD) between 1900 and 2999. */
 export const isoDate = () =>
-  z.iso.date().refine((v) => v >= MIN_DATE && v <= MAX_DATE, { message: 'Use a date between 1900 and 2999' });
+  z.iso
+    .date()
+    .refine(
+      (v) => v >= MIN_DATE && v <= MAX_DATE,
+      reason('date_range', 'Use a date between 1900 and 2999', YEARS),
+    );
 
 /** Optional text: trimmed, at most `max` characters; empty means none (null). */
 export const optionalText = (max: number) =>

@@ -254,7 +254,7 @@ describe('weekly analysis', () => {
     expect(closed.json().error.code).toBe('review_closed');
     const tuesday = await as('anna').put('/api/v1/reviews/2026-03-10', { corrections: 'x', today: monday });
     expect(tuesday.statusCode).toBe(400);
-    expect(tuesday.json().error.fields[0].path).toBe('week');
+    expect(tuesday.json().error.fields[0]).toMatchObject({ path: 'week', code: 'week_start' });
     const empty = await as('anna').put('/api/v1/reviews/2026-03-09', { corrections: '  ', today: monday });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields[0].path).toBe('corrections');

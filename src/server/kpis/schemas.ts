@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GRAINS, isoWeekday } from '../../core/kpis/periods.ts';
+import { reason } from '../http/errors.ts';
 import { isoDate } from '../http/schemas.ts';
 import { planItemsBody, planPageSchema, planSchema } from '../plans/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
@@ -70,7 +71,11 @@ export const drilldownQuery = z
   .superRefine((q, ctx) => {
     const fits = { points: [], newMembers: ['frontline'], training: ['offline', 'online'] }[q.kpi];
     if (q.filter && !(fits as string[]).includes(q.filter))
-      ctx.addIssue({ code: 'custom', path: ['filter'], message: `No such filter for ${q.kpi}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filter'],
+        ...reason('invalid_value', `No such filter for ${q.kpi}`),
+      });
   });
 
 export const drilldownSchema = z.object({
@@ -146,7 +151,7 @@ export type CurrentReviewView = z.infer<typeof currentReviewSchema>;
 export const todayQuery = z.object({ today: day.optional() });
 
 export const reviewWeekParams = z.object({
-  week: day.refine((d) => isoWeekday(d) === 1, 'A week is named by its Monday'),
+  week: day.refine((d) => isoWeekday(d) === 1, reason('week_start', 'A week is named by its Monday')),
 });
 
 export const saveReviewBody = z

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { ACTIVITIES, MEASURED_ACTIVITIES, PACES, PLAN_LEVELS, PLAN_LIMITS } from '../../core/plans/fields.ts';
 import { isPlanStart, planPeriod } from '../../core/plans/periods.ts';
-import { isoDate, MAX_DATE } from '../http/schemas.ts';
+import { reason } from '../http/errors.ts';
+import { isoDate, MAX_DATE, YEARS } from '../http/schemas.ts';
 
 const day = isoDate();
 const L = PLAN_LIMITS;
@@ -109,7 +110,11 @@ export const planItemsBody = z
             ctx.addIssue({
               code: 'custom',
               path: [i, 'activity'],
-              message: `Already item ${earlier + 1}: each activity appears once in a plan`,
+              ...reason(
+                'duplicate_activity',
+                `Already item ${earlier + 1}: each activity appears once in a plan`,
+                { item: earlier + 1 },
+              ),
             });
         }
       }),
@@ -120,11 +125,11 @@ export type PlanItemsInput = z.infer<typeof planItemsBody>;
 export const planParams = z
   .object({ level: z.enum(PLAN_LEVELS), start: day })
   .refine((v) => isPlanStart(v.level, v.start), {
-    message: 'Months and 3-month plans start on the 1st, weeks on a Monday',
+    ...reason('plan_start', 'Months and 3-month plans start on the 1st, weeks on a Monday'),
     path: ['start'],
   })
   .refine((v) => !isPlanStart(v.level, v.start) || planPeriod(v.level, v.start).end <= MAX_DATE, {
-    message: 'Use a date between 1900 and 2999',
+    ...reason('date_range', 'Use a date between 1900 and 2999', YEARS),
     path: ['start'],
   });
 

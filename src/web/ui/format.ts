@@ -27,6 +27,14 @@ export function formatPeriod(locale: string, start: string, end: string = start)
   return text.trim();
 }
 
+/** A run of days in words: "December 7 – 13", „7 – 13 декември“, "30. November – 6. Dezember". */
+export function formatDays(locale: string, start: string, end: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).formatRange(
+    utcDay(start),
+    utcDay(end),
+  );
+}
+
 /**
  * A duration: seconds alone under a minute ("45 s", „45 сек“), else minutes and seconds ("2:05 min").
  */
@@ -53,6 +61,8 @@ export function useFormat() {
         new Intl.NumberFormat(locale, options).format(value),
       /** Whole months from `start` to `end` (calendar dates): "December 2026 – February 2027". */
       period: (start: string, end?: string) => formatPeriod(locale, start, end),
+      /** Days from `start` to `end` (calendar dates): "December 7 – 13". */
+      days: (start: string, end: string) => formatDays(locale, start, end),
       /** Seconds under a minute, else "m:ss min". */
       duration: (seconds: number) => formatDuration(locale, seconds),
     }),
