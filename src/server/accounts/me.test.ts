@@ -20,6 +20,11 @@ describe('/api/v1/me', () => {
   it('anonymous requests are 401 unauthenticated', async () => {
     expectError(await api(ctx.app).get('/api/v1/me'), 401, 'unauthenticated');
     expectError(await api(ctx.app).patch('/api/v1/me', { locale: 'de' }), 401, 'unauthenticated');
+    expectError(
+      await api(ctx.app).patch('/api/v1/me', { city: 'Varna', country: 'BG' }),
+      401,
+      'unauthenticated',
+    );
   });
 
   it('returns the person, their member and organization', async () => {
