@@ -56,7 +56,7 @@ test('an order changes the member’s own points and the sponsor’s structure p
 
   await memberPage.goto('/kpis');
   await expect(memberPage.getByTestId('kpi-points-value')).toHaveText('0');
-  await memberPage.getByRole('link', { name: 'Orders' }).click();
+  await memberPage.getByRole('main').getByRole('link', { name: 'Orders' }).click();
   await expect(memberPage.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
   await memberPage.getByLabel('Product').fill('Sea buckthorn juice');
   await memberPage.getByLabel('Points').fill('42.5');

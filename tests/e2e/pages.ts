@@ -6,6 +6,8 @@ export const owner = {
   name: 'Maria Petrova',
   email: 'maria@example.org',
   password: 'correct horse 42',
+  city: 'Sofia',
+  country: 'Bulgaria',
 };
 
 export class SignUpPage {
@@ -16,6 +18,8 @@ export class SignUpPage {
     await this.page.getByLabel('Your name').fill(values.name);
     await this.page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(values.email);
     await this.page.getByRole('textbox', { name: 'Password', exact: true }).fill(values.password);
+    await this.page.getByLabel('City (optional)').fill(values.city);
+    await pickCountry(this.page, 'Country (optional)', 'bulg', values.country);
     await this.page.getByRole('button', { name: 'Create organization' }).click();
   }
 }
@@ -50,6 +54,15 @@ export class Shell {
   async signOut() {
     await this.page.getByTestId('sign-out').click();
   }
+}
+
+/** Picks a country in a country picker (labelled `label`) by typing `search` and choosing `name`. */
+export async function pickCountry(page: Page, label: string, search: string, name: string) {
+  const input = page.getByRole('combobox', { name: label });
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name, exact: true }).click();
+  await expect(input).toHaveValue(name);
 }
 
 /** Signs in as the owner, setting up the installation first when this spec runs on its own. */

@@ -17,6 +17,8 @@ export type SignUpInput = {
   password: string;
   organizationName: string;
   locale?: string;
+  city?: string;
+  country?: string;
   setupToken?: string;
 };
 

@@ -149,6 +149,15 @@ describe('parseMembersCsv', () => {
     expect(parseMembersCsv('\uFEFF\n').errors[0]).toMatchObject({ code: 'empty_file' });
   });
 
+  it('takes only ISO 3166 country codes, in any case', () => {
+    const parsed = parseMembersCsv('external_id,name,country\n1,One,bg\n2,Two,XX\n3,Three,UK\n4,Four,de\n');
+    expect(parsed.errors.map((e) => [e.line, e.code, e.field])).toEqual([
+      [3, 'invalid_country', 'country'],
+      [4, 'invalid_country', 'country'],
+    ]);
+    expect(parsed.rows.map((r) => r.fields.country)).toEqual(['BG', 'DE']);
+  });
+
   it('reports an unclosed quote, extra fields and a member sponsoring themselves', () => {
     const csv = 'external_id,name,sponsor_external_id\n1,One,\n2,Two,2\n3,"Three, Jr",1,extra\n4,"Four,1\n';
     const parsed = parseMembersCsv(csv);

@@ -1,4 +1,4 @@
-// The signed-in person: reading and changing their name and interface language.
+// The signed-in person: reading and changing their name, interface language, own city and country.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { authUser, members } from '../../../src/db/schema/index.ts';
@@ -20,6 +20,11 @@ describe('/api/v1/me', () => {
   it('anonymous requests are 401 unauthenticated', async () => {
     expectError(await api(ctx.app).get('/api/v1/me'), 401, 'unauthenticated');
     expectError(await api(ctx.app).patch('/api/v1/me', { locale: 'de' }), 401, 'unauthenticated');
+    expectError(
+      await api(ctx.app).patch('/api/v1/me', { city: 'Varna', country: 'BG' }),
+      401,
+      'unauthenticated',
+    );
   });
 
   it('returns the person, their member and organization', async () => {
@@ -29,11 +34,19 @@ describe('/api/v1/me', () => {
     const me = response.json();
     expect(me).toEqual({
       user: { id: expect.any(String), name: OWNER.name, email: OWNER.email, locale: 'bg' },
-      member: { id: expect.any(String), role: 'admin', timeZone: null },
+      member: {
+        id: expect.any(String),
+        role: 'admin',
+        timeZone: null,
+        city: null,
+        country: null,
+        reviewWeekday: null,
+      },
       organization: {
         id: expect.any(String),
         name: OWNER.organizationName,
         defaultLocale: 'bg',
+        reviewWeekday: 1,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
     });
@@ -74,6 +87,48 @@ describe('/api/v1/me', () => {
     expect(member!.name).toBe('Olivia Renamed');
   });
 
+  it('my own city and country are set, shown and cleared; the country reads in any case', async () => {
+    const response = await api(ctx.app, cookie).patch('/api/v1/me', { city: ' Пловдив ', country: 'bg' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().member).toMatchObject({ city: 'Пловдив', country: 'BG' });
+    expect((await api(ctx.app, cookie).get('/api/v1/me')).json().member).toMatchObject({
+      city: 'Пловдив',
+      country: 'BG',
+    });
+    // Leaving one out keeps it; an empty one clears it.
+    const cleared = await api(ctx.app, cookie).patch('/api/v1/me', { city: '' });
+    expect(cleared.json().member).toMatchObject({ city: null, country: 'BG' });
+    const [member] = await ctx.db.select().from(members).where(eq(members.id, cleared.json().member.id));
+    expect(member).toMatchObject({ city: null, country: 'BG' });
+  });
+
+  it('a country that is no ISO 3166 code is a 400 naming `country`, and nothing is written', async () => {
+    for (const country of ['XX', 'DEU', 'Germany', 'D']) {
+      const response = await api(ctx.app, cookie).patch('/api/v1/me', {
+        name: 'Not Saved',
+        city: 'Varna',
+        country,
+      });
+      const body = expectError(response, 400, 'validation_failed');
+      expect(fieldPaths(body)).toEqual(['country']);
+    }
+    const me = (await api(ctx.app, cookie).get('/api/v1/me')).json();
+    expect(me.user.name).toBe('Olivia Renamed');
+    expect(me.member).toMatchObject({ city: null, country: 'BG' });
+  });
+
+  it('the weekday of the weekly analysis shows mine and the organization’s', async () => {
+    const own = await api(ctx.app, cookie).put('/api/v1/reviews/settings/weekday', { weekday: 5 });
+    expect(own.statusCode, own.body).toBe(200);
+    const org = await api(ctx.app, cookie).put('/api/v1/reviews/settings/organization-weekday', {
+      weekday: 7,
+    });
+    expect(org.statusCode, org.body).toBe(200);
+    const me = (await api(ctx.app, cookie).get('/api/v1/me')).json();
+    expect(me.member.reviewWeekday).toBe(5);
+    expect(me.organization.reviewWeekday).toBe(7);
+  });
+
   it('a plain member sees their own record and may change it', async () => {
     const [owner] = await ctx.db.select().from(members);
     const { member, user } = await createMember(ctx.db, {
@@ -89,9 +144,17 @@ describe('/api/v1/me', () => {
       member: { id: member.id, role: 'member' },
       organization: { id: owner!.organizationId },
     });
-    const patch = await api(ctx.app, memberCookie).patch('/api/v1/me', { name: 'Max M.' });
+    const patch = await api(ctx.app, memberCookie).patch('/api/v1/me', {
+      name: 'Max M.',
+      city: 'Varna',
+      country: 'BG',
+    });
     expect(patch.statusCode, patch.body).toBe(200);
     const [ownerUser] = await ctx.db.select().from(authUser).where(eq(authUser.id, owner!.userId!));
     expect(ownerUser!.name).toBe('Olivia Renamed');
+    // Only the caller's own member changes: the owner keeps their city.
+    const rows = await ctx.db.select().from(members);
+    expect(rows.find((r) => r.id === member.id)).toMatchObject({ city: 'Varna', country: 'BG' });
+    expect(rows.find((r) => r.id === owner!.id)).toMatchObject({ city: null, country: 'BG' });
   });
 });

@@ -13,18 +13,32 @@ export async function deleteUser(db: Db, userId: string) {
   await db.delete(authUser).where(eq(authUser.id, userId));
 }
 
-export async function memberTimeZone(db: Db, organizationId: string, memberId: string) {
+/** What the signed-in member's own settings show of their member record. */
+export async function ownMemberFields(db: Db, organizationId: string, memberId: string) {
   const [row] = await db
-    .select({ timeZone: members.timeZone })
+    .select({
+      timeZone: members.timeZone,
+      city: members.city,
+      country: members.country,
+      reviewWeekday: members.reviewWeekday,
+    })
     .from(members)
     .where(and(eq(members.organizationId, organizationId), eq(members.id, memberId)));
-  return row?.timeZone ?? null;
+  return row ?? { timeZone: null, city: null, country: null, reviewWeekday: null };
 }
 
-export async function setMemberTimeZone(db: Db, organizationId: string, memberId: string, timeZone: string) {
+export type OwnMemberFields = Awaited<ReturnType<typeof ownMemberFields>>;
+
+/** Changes the signed-in member's own time zone, city or country (undefined: left as it is). */
+export async function updateOwnMember(
+  db: Db,
+  organizationId: string,
+  memberId: string,
+  patch: { timeZone?: string; city?: string | null; country?: string | null },
+) {
   await db
     .update(members)
-    .set({ timeZone, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(members.organizationId, organizationId), eq(members.id, memberId)));
 }
 

@@ -7,7 +7,7 @@ import { AppError, errorResponses, errors } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { getOrganization, renameMemberOfUser } from '../organizations/queries.ts';
 import { presentMe } from './presenters.ts';
-import { databaseKnowsTimeZone, memberTimeZone, setMemberTimeZone, updateUser } from './queries.ts';
+import { databaseKnowsTimeZone, ownMemberFields, updateOwnMember, updateUser } from './queries.ts';
 import { installationSchema, meSchema, signInBody, signUpBody, updateMeBody } from './schemas.ts';
 import { accountService } from './service.ts';
 
@@ -83,7 +83,7 @@ export async function accountRoutes(app: App, deps: Deps) {
   const me = async (actor: Actor) => {
     const organization = await getOrganization(db, actor.organizationId);
     if (!organization) throw errors.notFound('Organization');
-    return presentMe(actor, organization, await memberTimeZone(db, actor.organizationId, actor.memberId));
+    return presentMe(actor, organization, await ownMemberFields(db, actor.organizationId, actor.memberId));
   };
 
   app.get(
@@ -105,14 +105,14 @@ export async function accountRoutes(app: App, deps: Deps) {
       onRequest: requireActor,
       schema: {
         tags: ['accounts'],
-        summary: 'Change my name, interface language or time zone',
+        summary: 'Change my name, interface language, time zone, city or country',
         body: updateMeBody,
         response: { 200: meSchema, ...errorResponses(400, 401) },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const { name, locale, timeZone } = request.body;
+      const { name, locale, timeZone, city, country } = request.body;
       if (timeZone && !(await databaseKnowsTimeZone(db, timeZone))) {
         throw new AppError(400, 'validation_failed', 'The database does not know this time zone.', [
           { path: 'timeZone', code: 'time_zone', message: 'Use a time zone name such as Europe/Sofia' },
@@ -120,7 +120,9 @@ export async function accountRoutes(app: App, deps: Deps) {
       }
       await db.transaction(async (tx) => {
         if (name || locale) await updateUser(tx, actor.userId, { name, locale });
-        if (timeZone) await setMemberTimeZone(tx, actor.organizationId, actor.memberId, timeZone);
+        if (timeZone || city !== undefined || country !== undefined) {
+          await updateOwnMember(tx, actor.organizationId, actor.memberId, { timeZone, city, country });
+        }
         if (name) await renameMemberOfUser(tx, actor.organizationId, actor.userId, name);
       });
       return me({ ...actor, name: name ?? actor.name, locale: locale ?? actor.locale });

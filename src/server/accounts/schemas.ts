@@ -3,6 +3,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts.ts';
 import { canonicalTimeZone, isTimeZone } from '../../core/plans/periods.ts';
 import { LOCALES } from '../../db/schema/enums.ts';
 import { reason } from '../http/errors.ts';
+import { countryCode, optionalText } from '../http/schemas.ts';
 import { organizationSchema } from '../organizations/presenters.ts';
 
 const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address').max(254));
@@ -14,6 +15,10 @@ export const signUpBody = z.object({
   password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
   organizationName: z.string().trim().min(1, 'Enter the name of your team or company').max(120),
   locale: z.enum(LOCALES).default('en'),
+  /** The owner's own city: it splits their contacts into their city and other cities. */
+  city: optionalText(100),
+  /** The owner's own country (ISO 3166-1 alpha-2): it reads their contacts' national phone numbers. */
+  country: countryCode(),
   /** Required when the server sets DOWNLINE_SETUP_TOKEN. */
   setupToken: z.string().max(200).optional(),
 });
@@ -34,9 +39,13 @@ export const updateMeBody = z
       .refine(isTimeZone, reason('time_zone', 'Use a time zone name such as Europe/Sofia'))
       .transform(canonicalTimeZone)
       .optional(),
+    /** My own city (empty: none): it splits my contacts into my city and other cities. */
+    city: optionalText(100),
+    /** My own country, ISO 3166-1 alpha-2 (empty: none). */
+    country: countryCode(),
   })
-  .refine((v) => v.name !== undefined || v.locale !== undefined || v.timeZone !== undefined, {
-    ...reason('nothing_to_change', 'Send name, locale or timeZone'),
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    ...reason('nothing_to_change', 'Send name, locale, timeZone, city or country'),
   });
 
 export const meSchema = z
@@ -52,6 +61,11 @@ export const meSchema = z
       role: z.enum(['admin', 'member']),
       /** The time zone the member's days are counted in (null: not known yet, UTC). */
       timeZone: z.string().nullable(),
+      city: z.string().nullable(),
+      /** ISO 3166-1 alpha-2. */
+      country: z.string().nullable(),
+      /** My own weekday of the weekly analysis (null: the organization's). */
+      reviewWeekday: z.number().int().min(1).max(7).nullable(),
     }),
     organization: organizationSchema,
   })

@@ -108,7 +108,7 @@ export function accountService(deps: Deps) {
           await createOrganizationWithOwner(tx, {
             organizationName: input.organizationName,
             locale: input.locale,
-            owner: { userId, name: input.name, email: input.email },
+            owner: { userId, name: input.name, email: input.email, city: input.city, country: input.country },
             today: clock.now().toISOString().slice(0, 10),
           });
         });

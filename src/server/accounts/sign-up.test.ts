@@ -58,6 +58,20 @@ describe('sign-up', () => {
     );
   });
 
+  it('a country that is no ISO 3166 code is a 400 naming `country`, and nothing is written', async () => {
+    for (const country of ['XX', 'BGR', 'Bulgaria']) {
+      const body = expectError(await signUpRequest(ctx.app, { country }), 400, 'validation_failed');
+      expect(fieldPaths(body)).toEqual(['country']);
+    }
+    const long = expectError(
+      await signUpRequest(ctx.app, { city: 'x'.repeat(101) }),
+      400,
+      'validation_failed',
+    );
+    expect(fieldPaths(long)).toEqual(['city']);
+    expect(await countAll(ctx)).toEqual({ users: 0, accounts: 0, sessions: 0, organizations: 0, members: 0 });
+  });
+
   it('a password over the maximum is refused', async () => {
     const response = await signUpRequest(ctx.app, { password: 'x'.repeat(129) });
     const body = expectError(response, 400, 'validation_failed');
@@ -70,6 +84,8 @@ describe('sign-up', () => {
       name: ' Olivia Owner ',
       organizationName: ' Acme Team ',
       locale: 'de',
+      city: ' София ',
+      country: 'bg',
     });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toEqual({ ok: true });
@@ -91,6 +107,8 @@ describe('sign-up', () => {
       userId: user!.id,
       name: 'Olivia Owner',
       email: 'owner@example.test',
+      city: 'София',
+      country: 'BG',
       role: 'admin',
       kind: 'partner',
       status: 'active',

@@ -1,5 +1,6 @@
 // Field schemas every domain shares.
 import { z } from 'zod';
+import { isCountryCode } from '../../core/countries.ts';
 import { reason } from './errors.ts';
 
 /** Years a date of this app can have: PostgreSQL has no year 0, and nobody plans for the year 3000. */
@@ -23,6 +24,29 @@ export const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max)
+    .transform((v) => v || null)
+    .nullable()
+    .optional();
+
+/**
+ * A country as an ISO 3166-1 alpha-2 code (any case in, upper case out); empty means none (null). A code
+ * that names no country is an `invalid_value`, like any other pick outside the offered ones.
+ */
+export const countryCode = () =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .superRefine((value, ctx) => {
+      if (value !== '' && !isCountryCode(value)) {
+        ctx.addIssue({
+          code: 'invalid_value',
+          values: [],
+          input: value,
+          message: 'Pick a country: its two-letter ISO code, e.g. BG or DE',
+        });
+      }
+    })
     .transform((v) => v || null)
     .nullable()
     .optional();

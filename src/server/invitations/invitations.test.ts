@@ -23,6 +23,7 @@ const joiner = (n: number) => ({
   password: 'a new long password',
   locale: 'bg',
   city: 'Бургас',
+  country: 'bg',
 });
 
 describe('invitations', () => {
@@ -144,6 +145,7 @@ describe('invitations', () => {
       sponsorId: m.anna.id,
       kind: 'customer',
       city: 'Бургас',
+      country: 'BG',
       depth: 2,
       role: 'member',
     });
@@ -177,6 +179,23 @@ describe('invitations', () => {
     expect(await countRows(ctx.db, members)).toBe(people);
   });
 
+  it('a country that is no ISO 3166 code is a 400 naming `country`; nothing is written', async () => {
+    const link = (await create(cookies.anna, { maxUses: 1 })).json();
+    const users = await countRows(ctx.db, authUser);
+    const people = await countRows(ctx.db, members);
+    for (const country of ['XX', 'BGR', 'България']) {
+      const body = expectError(
+        await api(ctx.app).post(`/api/v1/join/${link.token}`, { ...joiner(6), country }),
+        400,
+        'validation_failed',
+      );
+      expect(fieldPaths(body)).toEqual(['country']);
+    }
+    expect(await countRows(ctx.db, authUser)).toBe(users);
+    expect(await countRows(ctx.db, members)).toBe(people);
+    expect((await api(ctx.app).get(`/api/v1/join/${link.token}`)).json().status).toBe('open');
+  });
+
   it('a taken e-mail is a 409 naming the field, and the link is not used up', async () => {
     const link = (await create(cookies.anna, { maxUses: 1 })).json();
     const body = expectError(
@@ -189,6 +208,7 @@ describe('invitations', () => {
   });
 
   it('a member added by hand gets their account through a one-time link', async () => {
+    await ctx.db.update(members).set({ city: 'Варна', country: 'BG' }).where(eq(members.id, m.carl.id));
     const response = await create(cookies.anna, { memberId: m.carl.id });
     expect(response.statusCode, response.body).toBe(201);
     const link = response.json();
@@ -196,6 +216,8 @@ describe('invitations', () => {
     const joined = await api(ctx.app).post(`/api/v1/join/${link.token}`, {
       ...joiner(5),
       name: 'Carl Petrov',
+      city: '',
+      country: undefined,
     });
     expect(joined.statusCode, joined.body).toBe(201);
     const [carl] = await ctx.db
@@ -204,6 +226,8 @@ describe('invitations', () => {
       .where(and(eq(members.id, m.carl.id)));
     expect(carl!.userId).not.toBeNull();
     expect(carl!.name).toBe('Carl Petrov');
+    // What the sponsor wrote stays where the new member left a field empty.
+    expect(carl).toMatchObject({ city: 'Варна', country: 'BG' });
     expectError(await create(cookies.anna, { memberId: m.carl.id }), 409, 'already_member');
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts.ts';
 import { LOCALES } from '../../core/locales.ts';
-import { isoDate } from '../http/schemas.ts';
+import { countryCode, isoDate } from '../http/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
 
 export const STATUSES = ['open', 'expired', 'revoked', 'used_up'] as const;
@@ -61,7 +61,10 @@ export const joinBody = z.object({
   password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
   locale: z.enum(LOCALES).default('en'),
   phone: z.string().trim().max(40).optional(),
+  /** My own city: it splits my contacts into my city and other cities. */
   city: z.string().trim().max(100).optional(),
+  /** My own country, ISO 3166-1 alpha-2: it reads my contacts' national phone numbers. */
+  country: countryCode(),
   /** The joining device's own date: the join date (and the follow-up's due dates) count from it. */
   today: isoDate().optional(),
 });

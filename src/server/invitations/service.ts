@@ -143,12 +143,15 @@ export function invitationService(deps: Deps) {
           email: input.email,
           phone: input.phone || null,
           city: input.city || null,
+          country: input.country ?? null,
           locale: input.locale,
         };
         if (invitation.memberId) {
+          // What the sponsor wrote (phone, city, country) stays where the new member leaves a field empty.
+          const given = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== null));
           const claimed = await tx
             .update(members)
-            .set({ ...profile, updatedAt: clock.now() })
+            .set({ ...given, updatedAt: clock.now() })
             .where(
               and(
                 eq(members.organizationId, organizationId),

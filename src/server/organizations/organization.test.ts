@@ -46,6 +46,7 @@ describe('/api/v1/organization', () => {
       id: orgA.id,
       name: OWNER.organizationName,
       defaultLocale: 'en',
+      reviewWeekday: 1,
       createdAt: orgA.createdAt.toISOString(),
     });
   });

@@ -7,6 +7,8 @@ export const organizationSchema = z
     id: z.uuid(),
     name: z.string(),
     defaultLocale: z.enum(LOCALES),
+    /** The weekday of the weekly analysis (ISO: 1 = Monday) for members who chose none. */
+    reviewWeekday: z.number().int().min(1).max(7),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Organization' });
@@ -18,6 +20,7 @@ export function presentOrganization(
     id: row.id,
     name: row.name,
     defaultLocale: row.defaultLocale,
+    reviewWeekday: row.reviewWeekday,
     createdAt: row.createdAt.toISOString(),
   };
 }

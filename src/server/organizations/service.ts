@@ -7,7 +7,7 @@ import { insertOrganization } from './queries.ts';
 export interface NewOrganization {
   organizationName: string;
   locale: Locale;
-  owner: { userId: string; name: string; email: string };
+  owner: { userId: string; name: string; email: string; city?: string | null; country?: string | null };
   today: string;
 }
 
@@ -22,6 +22,8 @@ export async function createOrganizationWithOwner(tx: Db, input: NewOrganization
     userId: input.owner.userId,
     name: input.owner.name,
     email: input.owner.email,
+    city: input.owner.city ?? null,
+    country: input.owner.country ?? null,
     kind: 'partner',
     status: 'active',
     role: 'admin',

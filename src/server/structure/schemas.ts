@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../../core/locales.ts';
 import { reason } from '../http/errors.ts';
-import { optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
+import { countryCode, optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
 
 export const KINDS = ['customer', 'partner'] as const;
 export const STATUSES = ['active', 'inactive', 'left'] as const;
@@ -32,14 +32,7 @@ const profileFields = {
   phone: optionalText(40),
   messengers: messengersSchema.optional(),
   city: optionalText(100),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^([A-Z]{2})?$/, 'Use the two-letter country code, e.g. DE or BG')
-    .transform((v) => v || null)
-    .nullable()
-    .optional(),
+  country: countryCode(),
   locale: z.enum(LOCALES).nullable().optional(),
   notes: optionalText(2000),
   kind: z.enum(KINDS),

@@ -1,10 +1,11 @@
-// The three fields of a new account — name, e-mail, password — as the first sign-up and the join page
-// both ask for them.
-import { PasswordInput, TextInput } from '@mantine/core';
+// The three fields of a new account — name, e-mail, password — and the person's own city and country, as
+// the first sign-up and the join page both ask for them.
+import { PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { looksLikeEmail, PASSWORD_MIN } from '../../core/accounts.ts';
+import { CountrySelect } from '../ui/CountrySelect.tsx';
 
 interface AccountValues {
   name: string;
@@ -51,5 +52,26 @@ export function AccountFields<T extends AccountValues>({ form }: { form: UseForm
         {...form.getInputProps('password')}
       />
     </>
+  );
+}
+
+interface PlaceValues {
+  city: string;
+  country: string | null;
+}
+
+/** One's own city (it splits the contact lists into own city and other cities) and country. */
+export function PlaceFields<T extends PlaceValues>({ form }: { form: UseFormReturnType<T> }) {
+  const { t } = useTranslation('accounts');
+  return (
+    <Stack gap={4}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <TextInput label={t('fields.city')} autoComplete="address-level2" {...form.getInputProps('city')} />
+        <CountrySelect label={t('fields.country')} {...form.getInputProps('country')} />
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {t('fields.placeHint')}
+      </Text>
+    </Stack>
   );
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { installationQuery } from '../session.ts';
 import { AuthLayout } from '../ui/AuthLayout.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
-import { AccountFields, accountValidation } from './AccountFields.tsx';
+import { AccountFields, accountValidation, PlaceFields } from './AccountFields.tsx';
 import { useSignUp } from './hooks.ts';
 
 export default function SignUpPage() {
@@ -15,7 +15,15 @@ export default function SignUpPage() {
   const { data: installation } = useSuspenseQuery(installationQuery);
   const signUp = useSignUp();
   const form = useForm({
-    initialValues: { name: '', email: '', password: '', organizationName: '', setupToken: '' },
+    initialValues: {
+      name: '',
+      email: '',
+      password: '',
+      organizationName: '',
+      city: '',
+      country: null as string | null,
+      setupToken: '',
+    },
     validate: {
       ...accountValidation(t),
       organizationName: (v) => (v.trim() ? null : t('errors:field.required')),
@@ -57,6 +65,7 @@ export default function SignUpPage() {
             {...form.getInputProps('organizationName')}
           />
           <AccountFields form={form} />
+          <PlaceFields form={form} />
           {installation.needsSetupToken && (
             <TextInput
               label={t('fields.setupToken')}

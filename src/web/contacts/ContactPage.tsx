@@ -15,7 +15,6 @@ import { getRouteApi, useCanGoBack, useNavigate, useRouter } from '@tanstack/rea
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../core/contacts/fields.ts';
-import { useMe } from '../accounts/hooks.ts';
 import { api } from '../api.ts';
 import { Confirm } from '../ui/Confirm.tsx';
 import { errorMessage } from '../ui/errors.ts';
@@ -73,7 +72,6 @@ function BackLink() {
 /** WhatsApp and Viber need the country code: a national number gets its button once the country is set. */
 function CountryHint() {
   const { t } = useTranslation('contacts');
-  const me = useMe();
   return (
     <Group gap={6} wrap="nowrap" align="flex-start" data-testid="country-hint">
       <IconInfoCircle
@@ -85,7 +83,7 @@ function CountryHint() {
       />
       <Text size="sm" c="dimmed">
         {t('reach.countryHint')}{' '}
-        <AnchorLink to="/structure/members/$id" params={{ id: me.member.id }} size="sm" fw={600}>
+        <AnchorLink to="/settings" hash="profile" size="sm" fw={600}>
           {t('reach.countryLink')}
         </AnchorLink>
       </Text>

@@ -6,7 +6,6 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../accounts/hooks.ts';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { LoadError } from '../ui/PageStates.tsx';
@@ -30,7 +29,6 @@ const route = getRouteApi('/app/contacts');
 export default function ContactsPage() {
   const { t } = useTranslation(['contacts', 'common']);
   const format = useFormat();
-  const me = useMe();
   const search = route.useSearch();
   const navigate = useNavigate();
   const today = useToday();
@@ -81,7 +79,7 @@ export default function ContactsPage() {
       {data && data.ownCity === null && (
         <Alert color="blue" icon={<IconInfoCircle />} data-testid="own-city-hint">
           {t('ownCity.missing')}{' '}
-          <AnchorLink to="/structure/members/$id" params={{ id: me.member.id }} size="sm" fw={600}>
+          <AnchorLink to="/settings" hash="profile" size="sm" fw={600}>
             {t('ownCity.set')}
           </AnchorLink>
         </Alert>

@@ -13,13 +13,11 @@ import {
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InteractionKind, Messengers } from '../../core/contacts/fields.ts';
 import { phoneKey } from '../../core/contacts/phone.ts';
 import { useMe } from '../accounts/hooks.ts';
-import { memberPageQuery } from '../structure/api.ts';
 import { useFormat } from '../ui/format.ts';
 import { daysBetween } from './api.ts';
 
@@ -93,9 +91,7 @@ export function FollowUp({
 
 /** The member's own country, to read national phone numbers as international ones for messengers. */
 export function useOwnCountry(): string | null {
-  const me = useMe();
-  const { data } = useQuery({ ...memberPageQuery(me.member.id), staleTime: 5 * 60_000 });
-  return data?.member.country ?? null;
+  return useMe().member.country;
 }
 
 /**

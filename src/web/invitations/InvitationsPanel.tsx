@@ -95,27 +95,33 @@ export function InvitationCard({ invitation }: { invitation: Invitation }) {
   );
 }
 
-export function InvitationsPanel() {
-  const { t } = useTranslation('invitations');
-  const queryClient = useQueryClient();
-  const [expiresInDays, setExpiresInDays] = useState<string>('');
-  const [maxUses, setMaxUses] = useState<number | ''>('');
-  const links = useQuery({
+/** My invitation links, newest first. */
+export const useMyInvitations = () =>
+  useQuery({
     queryKey: invitationsQueryKey,
     queryFn: () => api<Invitation[]>('/api/v1/invitations'),
   });
-  const create = useMutation({
+
+/** Makes one of my links (partner or customer) with the given limits; the list is read again. */
+export function useCreateInvitation(limits: { expiresInDays?: number; maxUses?: number } = {}) {
+  const { t } = useTranslation('invitations');
+  const queryClient = useQueryClient();
+  return useMutation({
     mutationFn: (kind: 'partner' | 'customer') =>
-      api<Invitation>('/api/v1/invitations', {
-        method: 'POST',
-        body: {
-          kind,
-          ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}),
-          ...(maxUses ? { maxUses } : {}),
-        },
-      }),
+      api<Invitation>('/api/v1/invitations', { method: 'POST', body: { kind, ...limits } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsQueryKey }),
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
+  });
+}
+
+export function InvitationsPanel() {
+  const { t } = useTranslation('invitations');
+  const [expiresInDays, setExpiresInDays] = useState<string>('');
+  const [maxUses, setMaxUses] = useState<number | ''>('');
+  const links = useMyInvitations();
+  const create = useCreateInvitation({
+    ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}),
+    ...(maxUses ? { maxUses } : {}),
   });
   const open = links.data?.filter((l) => l.status === 'open') ?? [];
   const closed = links.data?.filter((l) => l.status !== 'open') ?? [];

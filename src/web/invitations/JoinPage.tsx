@@ -1,11 +1,11 @@
 // The page behind an invitation link: who invites you and where, then your account in one form.
-import { Alert, Button, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconLinkOff } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AccountFields, accountValidation } from '../accounts/AccountFields.tsx';
+import { AccountFields, accountValidation, PlaceFields } from '../accounts/AccountFields.tsx';
 import { useSignOut } from '../accounts/hooks.ts';
 import { ApiError, api } from '../api.ts';
 import { localToday } from '../contacts/api.ts';
@@ -23,7 +23,14 @@ function JoinForm({ token, info }: { token: string; info: JoinInfo }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useForm({
-    initialValues: { name: info.name ?? '', email: info.email ?? '', password: '', phone: '', city: '' },
+    initialValues: {
+      name: info.name ?? '',
+      email: info.email ?? '',
+      password: '',
+      phone: '',
+      city: '',
+      country: null as string | null,
+    },
     validate: {
       ...accountValidation(t),
     },
@@ -50,16 +57,14 @@ function JoinForm({ token, info }: { token: string; info: JoinInfo }) {
           </Alert>
         )}
         <AccountFields form={form} />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
-            label={t('join.phone')}
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            {...form.getInputProps('phone')}
-          />
-          <TextInput label={t('join.city')} autoComplete="address-level2" {...form.getInputProps('city')} />
-        </SimpleGrid>
+        <TextInput
+          label={t('join.phone')}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          {...form.getInputProps('phone')}
+        />
+        <PlaceFields form={form} />
         <Button type="submit" loading={join.isPending} fullWidth>
           {t('join.submit')}
         </Button>

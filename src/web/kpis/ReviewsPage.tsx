@@ -1,34 +1,25 @@
 // The weekly analysis: this week's three numbers against last week and the 4-week average, with the
 // week's plan and how far it came; the corrections for next week and next week's plan, saved together; my
 // analysis day; the history of past weeks; and for sponsors, who in the team did theirs. Phone first.
-import { Badge, Button, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoWeek } from '../../core/kpis/periods.ts';
-import { useMe } from '../accounts/hooks.ts';
 import { useToday } from '../contacts/useToday.ts';
 import { refreshPlans } from '../plans/api.ts';
 import { checkDrafts, type DraftItem, draftsOf, inputsOf } from '../plans/PlanItemsEditor.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { LoadError, PageLoading } from '../ui/PageStates.tsx';
 import { Section } from '../ui/Section.tsx';
-import {
-  type CurrentReview,
-  currentReviewQuery,
-  refreshKpis,
-  saveReview,
-  setOrganizationWeekday,
-  setReviewWeekday,
-} from './api.ts';
-import { useDay, useWeekdayName } from './parts.tsx';
+import { type CurrentReview, currentReviewQuery, refreshKpis, saveReview } from './api.ts';
+import { useDay } from './parts.tsx';
 import { ReviewHistory } from './ReviewHistory.tsx';
 import { ReviewNumbers } from './ReviewNumbers.tsx';
 import { NextWeekPlan, WeekPlan } from './ReviewPlans.tsx';
 import { TeamReviews } from './TeamReviews.tsx';
-
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+import { WeekdaySettings } from './WeekdaySettings.tsx';
 
 function ReviewStatus({ review }: { review: CurrentReview }) {
   const { t } = useTranslation('kpis');
@@ -138,52 +129,6 @@ function ThisWeek({ review }: { review: CurrentReview }) {
   );
 }
 
-function Weekday({ review }: { review: CurrentReview }) {
-  const { t } = useTranslation('kpis');
-  const me = useMe();
-  const weekdayName = useWeekdayName();
-  const queryClient = useQueryClient();
-  const onError = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(t, error) });
-  const own = useMutation({
-    mutationFn: (value: string | null) =>
-      setReviewWeekday(value === 'organization' || !value ? null : Number(value)),
-    onSuccess: () => void refreshKpis(queryClient),
-    onError,
-  });
-  const organization = useMutation({
-    mutationFn: (value: string | null) => setOrganizationWeekday(Number(value)),
-    onSuccess: () => void refreshKpis(queryClient),
-    onError,
-  });
-  return (
-    <Stack gap="sm">
-      <Select
-        label={t('review.weekday')}
-        value={review.ownWeekday ? String(review.ownWeekday) : 'organization'}
-        onChange={(v) => own.mutate(v)}
-        allowDeselect={false}
-        data={[
-          {
-            value: 'organization',
-            label: t('review.weekdayOrganization', { day: weekdayName(review.organizationWeekday) }),
-          },
-          ...WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d) })),
-        ]}
-      />
-      {me.member.role === 'admin' && (
-        <Select
-          label={t('review.organizationWeekday')}
-          description={t('review.organizationWeekdayHint')}
-          value={String(review.organizationWeekday)}
-          onChange={(v) => organization.mutate(v)}
-          allowDeselect={false}
-          data={WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d) }))}
-        />
-      )}
-    </Stack>
-  );
-}
-
 export default function ReviewsPage() {
   const { t } = useTranslation('kpis');
   const today = useToday();
@@ -211,7 +156,7 @@ export default function ReviewsPage() {
       </div>
       <ThisWeek key={review.week} review={review} />
       <Section title={t('review.weekday')} padding="md">
-        <Weekday review={review} />
+        <WeekdaySettings ownWeekday={review.ownWeekday} organizationWeekday={review.organizationWeekday} />
       </Section>
       <ReviewHistory today={today} />
       <TeamReviews today={today} />

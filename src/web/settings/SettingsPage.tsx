@@ -4,6 +4,7 @@ import {
   NavLink,
   SegmentedControl,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -19,10 +20,13 @@ import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../core/locales.ts';
 import { useMe, useSignOut } from '../accounts/hooks.ts';
 import { api, type Me, type Organization } from '../api.ts';
 import { ImportMembers } from '../imports/ImportMembers.tsx';
+import { WeekdaySettings } from '../kpis/WeekdaySettings.tsx';
 import { ProductsSection } from '../orders/ProductsSection.tsx';
 import { meQuery } from '../session.ts';
+import { CountrySelect } from '../ui/CountrySelect.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
+import { AnchorLink } from '../ui/links.tsx';
 import { Section } from '../ui/Section.tsx';
 import { useChangeLocale } from '../ui/useChangeLocale.ts';
 
@@ -39,28 +43,69 @@ function SaveButton({ pending, dirty }: { pending: boolean; dirty: boolean }) {
   );
 }
 
+type ProfileValues = { name: string; city: string; country: string | null };
+
+const profileOf = (me: Me): ProfileValues => ({
+  name: me.user.name,
+  city: me.member.city ?? '',
+  country: me.member.country,
+});
+
+/** My name, and my own city (it splits my contact lists) and country (it reads national numbers). */
 function ProfileSection({ me }: { me: Me }) {
   const { t } = useTranslation(['settings', 'common', 'errors']);
   const queryClient = useQueryClient();
-  const form = useForm({ initialValues: { name: me.user.name } });
+  const form = useForm({ initialValues: profileOf(me) });
   const save = useMutation({
-    mutationFn: (name: string) => api<Me>('/api/v1/me', { method: 'PATCH', body: { name } }),
+    mutationFn: (body: ProfileValues) => api<Me>('/api/v1/me', { method: 'PATCH', body }),
     onSuccess: (updated) => {
       queryClient.setQueryData(meQuery.queryKey, updated);
-      form.resetDirty({ name: updated.user.name });
+      form.setValues(profileOf(updated));
+      form.resetDirty(profileOf(updated));
+      // The contact lists, the member's page and phone links depend on the city and country.
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meQuery.queryKey[0] });
       notifications.show({ color: 'teal', message: t('common:status.saved') });
     },
     onError: (error) => form.setErrors(fieldErrors(t, error)),
   });
   return (
-    <Section title={t('profile.title')}>
-      <form onSubmit={form.onSubmit((v) => save.mutate(v.name))}>
+    <Section title={t('profile.title')} id="profile" testId="settings-profile">
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack>
           <TextInput label={t('profile.name')} required {...form.getInputProps('name')} />
           <TextInput label={t('profile.email')} value={me.user.email} readOnly variant="filled" />
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <TextInput
+              label={t('profile.city')}
+              autoComplete="address-level2"
+              {...form.getInputProps('city')}
+            />
+            <CountrySelect label={t('profile.country')} {...form.getInputProps('country')} />
+          </SimpleGrid>
+          <Text size="xs" c="dimmed" mt={-8}>
+            {t('accounts:fields.placeHint')}
+          </Text>
           <SaveButton pending={save.isPending} dirty={form.isDirty()} />
         </Stack>
       </form>
+    </Section>
+  );
+}
+
+/** The weekday of the weekly analysis: mine, and for admins the organization's default. */
+function AnalysisSection({ me }: { me: Me }) {
+  const { t } = useTranslation('settings');
+  return (
+    <Section title={t('analysis.title')} description={t('analysis.description')} id="analysis">
+      <Stack gap="sm">
+        <WeekdaySettings
+          ownWeekday={me.member.reviewWeekday}
+          organizationWeekday={me.organization.reviewWeekday}
+        />
+        <AnchorLink to="/kpis/reviews" size="sm" fw={600}>
+          {t('analysis.open')}
+        </AnchorLink>
+      </Stack>
     </Section>
   );
 }
@@ -185,6 +230,7 @@ export default function SettingsPage() {
       </Title>
       <ProfileSection me={me} />
       <ToolsSection isAdmin={me.member.role === 'admin'} />
+      <AnalysisSection me={me} />
       <LanguageSection />
       <OrganizationSection me={me} />
       {me.member.role === 'admin' && <ImportMembers />}

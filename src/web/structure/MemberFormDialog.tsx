@@ -8,6 +8,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LOCALES } from '../../core/locales.ts';
 import { api } from '../api.ts';
+import { CountrySelect } from '../ui/CountrySelect.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import type { Member } from './api.ts';
 
@@ -18,7 +19,7 @@ const empty = {
   email: '',
   phone: '',
   city: '',
-  country: '',
+  country: null as string | null,
   kind: 'partner' as 'customer' | 'partner',
   status: 'active' as 'active' | 'inactive' | 'left',
   joinedOn: '',
@@ -37,7 +38,7 @@ function initialValues(mode: Mode) {
     email: m.email ?? '',
     phone: m.phone ?? '',
     city: m.city ?? '',
-    country: m.country ?? '',
+    country: m.country,
     kind: m.kind,
     status: m.status,
     joinedOn: m.joinedOn,
@@ -121,12 +122,7 @@ export function MemberFormDialog({
               {...form.getInputProps('email')}
             />
             <TextInput label={t('fields.city')} {...form.getInputProps('city')} />
-            <TextInput
-              label={t('fields.country')}
-              placeholder="BG, DE, AT…"
-              maxLength={2}
-              {...form.getInputProps('country')}
-            />
+            <CountrySelect label={t('fields.country')} {...form.getInputProps('country')} />
             <Select
               label={t('fields.kind')}
               allowDeselect={false}

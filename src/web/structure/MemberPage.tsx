@@ -22,6 +22,7 @@ import { ContactCountsCard } from '../contacts/ContactCountsCard.tsx';
 import { DiaryActivityCard } from '../diary/ActivityCard.tsx';
 import { MemberFollowupCard } from '../followup/MemberFollowupCard.tsx';
 import { InviteExistingMember } from '../invitations/InviteExistingMember.tsx';
+import { useCountryName } from '../ui/CountrySelect.tsx';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { frontlineQuery, memberPageQuery } from './api.ts';
@@ -48,6 +49,7 @@ const digits = (phone: string) => phone.replace(/[^\d+]/g, '');
 export default function MemberPage() {
   const { t } = useTranslation(['structure', 'common']);
   const format = useFormat();
+  const countryName = useCountryName();
   const me = useMe();
   const navigate = useNavigate();
   const { id } = route.useParams();
@@ -192,7 +194,8 @@ export default function MemberPage() {
           </Title>
           <Stack gap={6}>
             <Text size="sm">
-              {[member.city, member.country].filter(Boolean).join(', ') || t('member.noCity')}
+              {[member.city, member.country && countryName(member.country)].filter(Boolean).join(', ') ||
+                t('member.noCity')}
             </Text>
             {member.locale && <Text size="sm">{LANGUAGE_NAMES[member.locale]}</Text>}
             <Text size="sm" c="dimmed">

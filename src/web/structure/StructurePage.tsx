@@ -10,7 +10,7 @@ import { memberPageQuery } from './api.ts';
 import { CountCard } from './CountCard.tsx';
 import { DownlineTable } from './DownlineTable.tsx';
 import { MemberFormDialog } from './MemberFormDialog.tsx';
-import { StructureTree } from './tree/StructureTree.tsx';
+import { EmptyTree, StructureTree } from './tree/StructureTree.tsx';
 
 const route = getRouteApi('/app/structure');
 
@@ -61,7 +61,8 @@ export default function StructurePage() {
           }}
         />
       )}
-      {view === 'table' && <DownlineTable rootId={page.member.id} />}
+      {view === 'table' &&
+        (page.counts.downline === 0 ? <EmptyTree /> : <DownlineTable rootId={page.member.id} />)}
       {view === 'invitations' && <InvitationsPanel />}
       {adding && (
         <MemberFormDialog

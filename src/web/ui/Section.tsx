@@ -8,15 +8,18 @@ export function Section({
   children,
   padding = 'lg',
   testId,
+  id,
 }: {
   title: string;
   description?: string;
   children: ReactNode;
   padding?: MantineSpacing;
   testId?: string;
+  /** An anchor, so a link elsewhere can lead straight here. */
+  id?: string;
 }) {
   return (
-    <Card withBorder padding={padding} data-testid={testId}>
+    <Card withBorder padding={padding} data-testid={testId} id={id}>
       <Title order={2} size="h4" mb={description ? 4 : 'sm'}>
         {title}
       </Title>

@@ -1,6 +1,7 @@
 // Reading a members CSV: delimiter and line breaks, the header, and every row validated, each problem
 // with the physical line it starts on.
 import Papa from 'papaparse';
+import { isCountryCode } from '../../countries.ts';
 import {
   COLUMNS,
   type ColumnName,
@@ -12,7 +13,7 @@ import {
   type ImportRow,
   normalizeHeader,
 } from './columns.ts';
-import { COUNTRY, EMAIL, parseDate, parseKind } from './values.ts';
+import { EMAIL, parseDate, parseKind } from './values.ts';
 
 /** The delimiter of the header line: the most frequent of `;`, `,` and tab outside quotes (`,` on a tie). */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
@@ -226,7 +227,7 @@ export function parseMembersCsv(input: string): ParsedImport {
     if (city !== undefined) fields.city = city;
     const country = cell(record, pCountry);
     if (country !== undefined) {
-      if (COUNTRY.test(country)) fields.country = country.toUpperCase();
+      if (isCountryCode(country.toUpperCase())) fields.country = country.toUpperCase();
       else
         errors.push(
           issue(

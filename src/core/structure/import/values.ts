@@ -23,7 +23,6 @@ const KIND_WORDS = new Map<string, MemberKind>([
 ]);
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const COUNTRY = /^[A-Za-z]{2}$/;
 const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 
 const daysIn = (y: number, m: number) =>

@@ -24,6 +24,7 @@ import {
 } from '@tabler/icons-react';
 import { type JSX, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FirstInvitation } from '../../invitations/FirstInvitation.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { buildTree, emptyTreeState, layoutTree, type TreeMember, type TreeState } from './model.ts';
 import { CARD_HEIGHT, CARD_WIDTH, COLUMN_GAP, MemberCard, MoreCard, ROW_GAP } from './TreeCard.tsx';
@@ -49,7 +50,8 @@ export function StructureTree({ root }: { root: StructureTreeRoot }): JSX.Elemen
   return <TreeView key={root.id} root={root} />;
 }
 
-function EmptyTree() {
+/** No one in the structure yet: the way to invite the first people, right here. */
+export function EmptyTree() {
   const { t } = useTranslation('tree');
   return (
     <Card withBorder padding="lg" data-testid="tree-empty">
@@ -63,6 +65,7 @@ function EmptyTree() {
         <Text c="dimmed" maw={420}>
           {t('empty.body')}
         </Text>
+        <FirstInvitation />
       </Stack>
     </Card>
   );
