@@ -10,10 +10,10 @@ import { useToday } from '../contacts/useToday.ts';
 import { TodayDiaryCard } from '../diary/TodayDiaryCard.tsx';
 import { TodayFollowupCard } from '../followup/TodayFollowupCard.tsx';
 import { TodayReviewCard } from '../kpis/TodayReviewCard.tsx';
-import { TodayPlanCard } from '../plans/TodayPlanCard.tsx';
 import { useFormat } from '../ui/format.ts';
 import { LoadError, PageLoading } from '../ui/PageStates.tsx';
 import { todayQuery } from './api.ts';
+import { TodayPlanCard } from './TodayPlanCard.tsx';
 
 function partOfDay(hour: number) {
   if (hour < 12) return 'morning';
