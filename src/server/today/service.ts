@@ -31,7 +31,7 @@ export function todayService(deps: Deps) {
       if (!me) throw errors.notFound('Member');
       const joined = me.joinedOn;
       const [review, follow, overview, day, due] = await Promise.all([
-        reviews.current(actor, today),
+        reviews.status(actor, today),
         followup.today(actor, today),
         plans.overview(actor),
         diary.day(actor, today),
