@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(argv: string[]): Promise<vo
   writes: () => import('./writes.ts'),
   contacts: () => import('./contacts.ts'),
   kpi: () => import('./kpi.ts'),
+  pages: () => import('./pages.ts'),
 };
 
 const [name, ...argv] = process.argv.slice(2);

@@ -35,6 +35,7 @@ import { orderRoutes } from './orders/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { structureRoutes } from './structure/routes.ts';
+import { todayRoutes } from './today/routes.ts';
 import { trainingRoutes } from './trainings/routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -113,6 +114,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     await trainingRoutes(scope, deps);
     await kpiRoutes(scope, deps);
     await planRoutes(scope, deps);
+    await todayRoutes(scope, deps);
   });
   await registerWebApp(app, config.webDir);
 

@@ -12,6 +12,7 @@ import { ApiError } from './api.ts';
 import { createAppRouter } from './router.tsx';
 import { meQuery } from './session.ts';
 import { theme } from './theme.ts';
+import { TODAY_KEY } from './today/api.ts';
 
 // A session that ends (expired, signed out elsewhere) sends the person to sign-in from wherever they are.
 function onApiError(error: unknown) {
@@ -20,9 +21,13 @@ function onApiError(error: unknown) {
   void router.navigate({ to: '/sign-in' });
 }
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: onApiError }),
-  mutationCache: new MutationCache({ onError: onApiError }),
+  mutationCache: new MutationCache({
+    onError: onApiError,
+    // Today shows a little of everything: any change may change it.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: TODAY_KEY }),
+  }),
   defaultOptions: {
     queries: {
       // Client errors (4xx) will not change on a retry; network trouble might.

@@ -9,12 +9,16 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { isLocale } from '../core/locales.ts';
+import { localToday } from './contacts/api.ts';
 import { validateContactsSearch } from './contacts/search.ts';
 import { validateDiarySearch, validateReviewSearch } from './diary/search.ts';
+import { followupQuery } from './followup/api.ts';
 import { applyLocale } from './i18n.ts';
+import { joinInfoQuery } from './invitations/api.ts';
 import { validateKpiSearch } from './kpis/search.ts';
 import { validatePlansSearch } from './plans/search.ts';
 import { installationQuery, meQuery } from './session.ts';
+import { todayQuery } from './today/api.ts';
 import { AppLayout } from './ui/AppLayout.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { PageError, PageLoading } from './ui/PageStates.tsx';
@@ -69,6 +73,8 @@ const appRoute = createRoute({
 const todayRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
+  // The page's one request starts with its code, not after it.
+  loader: ({ context }) => void context.queryClient.prefetchQuery(todayQuery(localToday())),
   component: lazyRouteComponent(() => import('./today/TodayPage.tsx')),
 });
 
@@ -138,12 +144,18 @@ const followupBoardRoute = createRoute({
 const followupRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/followup/$id',
+  loader: ({ context, params }) =>
+    void context.queryClient.prefetchQuery(followupQuery(params.id, localToday())),
   component: lazyRouteComponent(() => import('./followup/FollowupPage.tsx')),
 });
 
 const gettingStartedRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/start',
+  loader: ({ context }) => {
+    const me = context.queryClient.getQueryData(meQuery.queryKey);
+    if (me) void context.queryClient.prefetchQuery(followupQuery(me.member.id, localToday()));
+  },
   component: lazyRouteComponent(() => import('./followup/GettingStartedPage.tsx')),
 });
 
@@ -213,6 +225,7 @@ const teamPlansRoute = createRoute({
 const joinRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/join/$token',
+  loader: ({ context, params }) => void context.queryClient.prefetchQuery(joinInfoQuery(params.token)),
   component: lazyRouteComponent(() => import('./invitations/JoinPage.tsx')),
 });
 

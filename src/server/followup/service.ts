@@ -42,16 +42,20 @@ export function followupService(deps: Deps) {
   const serverToday = () => clock.now().toISOString().slice(0, 10);
   const todayOf = (today?: string) => today ?? serverToday();
 
-  /** The board's rows for these members, after the app has ticked what it can see. */
+  /**
+   * The board's rows for these members, after the app has ticked what it can see (of them and of
+   * `alsoObserve`, checked in the same few queries).
+   */
   async function rows(
     tx: Db,
     organizationId: string,
     followed: (FollowedMember & { intake: Record<string, string>; openedOn: string })[],
     today: string,
     rootDepth: number,
+    alsoObserve: string[] = [],
   ) {
     const ids = followed.map((m) => m.id);
-    await observeSteps(tx, organizationId, ids, clock.now());
+    await observeSteps(tx, organizationId, [...alsoObserve, ...ids], clock.now());
     const [{ template }, steps, last] = await Promise.all([
       loadTemplate(tx, organizationId),
       stepsOf(tx, organizationId, ids),
@@ -92,9 +96,9 @@ export function followupService(deps: Deps) {
   }
 
   async function present(tx: Db, actor: Actor, memberId: string, today: string) {
-    const { member } = await visible(tx, actor, memberId);
+    // Observing ticks steps only; the follow-up row read here stays as it is.
+    const { member, followup } = await visible(tx, actor, memberId);
     await observeSteps(tx, actor.organizationId, [memberId], clock.now());
-    const followup = (await getFollowup(tx, actor.organizationId, memberId))!;
     const [{ template }, steps, touchpointRows, last] = await Promise.all([
       loadTemplate(tx, actor.organizationId),
       stepsOf(tx, actor.organizationId, [memberId]),
@@ -151,18 +155,23 @@ export function followupService(deps: Deps) {
     async today(actor: Actor, today?: string) {
       const day = todayOf(today);
       return db.transaction(async (tx) => {
-        const followed = await boardMembers(
+        const window = boardDays(day);
+        const [followed, own] = await Promise.all([
+          boardMembers(tx, actor.organizationId, { frontlineOf: actor.memberId }, window),
+          getFollowup(tx, actor.organizationId, actor.memberId),
+        ]);
+        const ownIsNew = !!own && own.openedOn >= window.since && own.openedOn <= window.until;
+        // My own steps are observed together with my frontline's.
+        const board = await rows(
           tx,
           actor.organizationId,
-          { frontlineOf: actor.memberId },
-          boardDays(day),
+          followed,
+          day,
+          depthOf(actor.path),
+          ownIsNew ? [actor.memberId] : [],
         );
-        const board = await rows(tx, actor.organizationId, followed, day, depthOf(actor.path));
         let mine = null;
-        const own = await getFollowup(tx, actor.organizationId, actor.memberId);
-        const window = boardDays(day);
-        if (own && own.openedOn >= window.since && own.openedOn <= window.until) {
-          await observeSteps(tx, actor.organizationId, [actor.memberId], clock.now());
+        if (ownIsNew) {
           const steps = (await stepsOf(tx, actor.organizationId, [actor.memberId])).map((s) =>
             presentStep(s, day),
           );

@@ -117,7 +117,11 @@ describe('invitations', () => {
       sponsor: { name: 'Anna' },
       name: null,
       email: null,
+      signedInAs: null,
     });
+    // The page's one request also says who is signed in on the device (it offers to sign out first).
+    const signedIn = await api(ctx.app, cookies.bob).get(`/api/v1/join/${link.token}`);
+    expect(signedIn.json().signedInAs).toEqual({ name: 'Bob' });
   });
 
   it('an unknown or malformed token is a 404', async () => {

@@ -75,7 +75,10 @@ export async function invitationRoutes(app: App, deps: Deps) {
         response: { 200: joinInfoSchema, ...errorResponses(404) },
       },
     },
-    async (request) => invitations.info(request.params.token),
+    async (request) => ({
+      ...(await invitations.info(request.params.token)),
+      signedInAs: request.actor ? { name: request.actor.name } : null,
+    }),
   );
 
   app.post(

@@ -52,6 +52,8 @@ export const joinInfoSchema = z
     sponsor: z.object({ name: z.string() }),
     name: z.string().nullable(),
     email: z.string().nullable(),
+    /** Who is signed in on this device, if anyone (the page offers to sign out first): the page's one request. */
+    signedInAs: z.object({ name: z.string() }).nullable(),
   })
   .meta({ id: 'JoinInfo' });
 

@@ -123,7 +123,8 @@ export function reviewService(deps: Deps) {
     return { first, reviewDay: latest < first ? first : latest };
   }
 
-  async function current(actor: Actor, deviceToday?: string): Promise<CurrentReviewView> {
+  /** The week under review, its numbers and whether its analysis is due — without the plans beside it. */
+  async function reviewState(actor: Actor, deviceToday?: string) {
     const today = effectiveToday(serverToday(), deviceToday);
     const me = (await getMember(db, actor.organizationId, actor.memberId))!;
     const organizationDay = await organizationWeekday(actor.organizationId);
@@ -131,11 +132,9 @@ export function reviewService(deps: Deps) {
     const { first, reviewDay } = reviewDayOf(me, weekday, today);
     const week = reviewedWeek(reviewDay);
     const lastWeek = shiftPeriod('week', week, -1);
-    const [numbers, reviews, weekPlan, nextPlan] = await Promise.all([
+    const [numbers, reviews] = await Promise.all([
       numbersOf(actor.organizationId, me.id, week),
       reviewsOf(actor.organizationId, [me.id], [week, lastWeek]),
-      plans.pageOf(db, actor, me, 'week', week),
-      plans.pageOf(db, actor, me, 'week', shiftPeriod('week', week, 1)),
     ]);
     const review = reviews.find((r) => r.week === week) ?? null;
     // The analysis is a partner's (customers buy; they do not build a structure).
@@ -161,6 +160,18 @@ export function reviewService(deps: Deps) {
       missedLast: partner && addDays(reviewDay, -7) >= first && !reviews.some((r) => r.week === lastWeek),
       numbers,
       review: review ? presentReview(review) : null,
+      me,
+    };
+  }
+
+  async function current(actor: Actor, deviceToday?: string): Promise<CurrentReviewView> {
+    const { me, ...state } = await reviewState(actor, deviceToday);
+    const [weekPlan, nextPlan] = await Promise.all([
+      plans.pageOf(db, actor, me, 'week', state.week),
+      plans.pageOf(db, actor, me, 'week', shiftPeriod('week', state.week, 1)),
+    ]);
+    return {
+      ...state,
       plan: {
         week: weekPlan.plan,
         next: { start: nextPlan.start, end: nextPlan.end, plan: nextPlan.plan, proposal: nextPlan.proposal },
@@ -170,6 +181,11 @@ export function reviewService(deps: Deps) {
 
   return {
     current,
+    /** What Today needs of the analysis: whether it is due, and the week's numbers. */
+    async status(actor: Actor, deviceToday?: string) {
+      const { me: _me, ...state } = await reviewState(actor, deviceToday);
+      return state;
+    },
 
     /** Writes (or rewrites) the analysis of the week under review, with the numbers as they are now. */
     async save(actor: Actor, week: string, body: z.infer<typeof saveReviewBody>) {

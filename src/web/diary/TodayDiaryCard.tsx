@@ -1,34 +1,29 @@
 // The diary on the Today page: today's agenda, the open tasks (a tap marks one done), quick capture, and
-// in the evening the way into the evening review.
+// in the evening the way into the evening review. The page passes the day from its one request (web/today).
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconFlame, IconMoonStars, IconNotebook } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useToday } from '../contacts/useToday.ts';
-import { errorMessage } from '../ui/errors.ts';
+import type { TodayPage } from '../today/api.ts';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
-import { dayQuery, onCalendar } from './api.ts';
+import { onCalendar } from './api.ts';
 import { EntryCard } from './EntryCards.tsx';
 import { byStart, MeetingLine } from './MeetingCard.tsx';
 import { EntryLine } from './WeekView.tsx';
 
 const SHOWN = 5;
 
-export function TodayDiaryCard() {
+export function TodayDiaryCard({ diary: data }: { diary: TodayPage['diary'] }) {
   const { t } = useTranslation('diary');
   const format = useFormat();
-  const today = useToday();
-  const page = useQuery(dayQuery(today));
-  const data = page.data;
   // My events and the meetings I am invited to (and still go to), by start.
   const events = byStart(
-    data?.entries.filter((e) => e.kind === 'event') ?? [],
-    data?.meetings.filter(onCalendar) ?? [],
+    data.entries.filter((e) => e.kind === 'event'),
+    data.meetings.filter(onCalendar),
   );
-  const open = data?.entries.filter((e) => e.kind === 'task' && e.state === 'open') ?? [];
+  const open = data.entries.filter((e) => e.kind === 'task' && e.state === 'open');
   const evening = new Date().getHours() >= 17;
 
   return (
@@ -40,61 +35,58 @@ export function TodayDiaryCard() {
             {t('today.title')}
           </Title>
         </Group>
-        {data && data.streak > 0 && (
+        {data.streak > 0 && (
           <Badge color="orange" variant="light" leftSection={<IconFlame size={14} />}>
             {t('streak.short', { count: data.streak, formatted: format.number(data.streak) })}
           </Badge>
         )}
       </Group>
-      {page.isError && <Text c="red">{errorMessage(t, page.error)}</Text>}
-      {data && (
-        <Stack gap="sm">
-          <CardSection
-            title={t('day.agenda')}
-            empty={t('today.noEvents')}
-            testId="today-agenda"
-            gap={2}
-            items={events.map((e) =>
-              e.kind === 'entry' ? (
-                <EntryLine key={e.item.id} entry={e.item} />
-              ) : (
-                <MeetingLine key={e.item.id} meeting={e.item} />
-              ),
-            )}
-          />
-          <CardSection
-            title={t('today.openTasks', { count: open.length, formatted: format.number(open.length) })}
-            empty={t('today.noTasks')}
-            testId="today-tasks"
-            gap={6}
-            items={open.map((e) => <EntryCard key={e.id} entry={e} />)}
-          />
-          <Group gap="xs" justify="space-between" wrap="wrap">
-            <AnchorLink to="/diary" size="sm" fw={600}>
-              {t('today.open')}
-            </AnchorLink>
-            <Group gap="xs">
-              {!data.review && evening && (
-                <Button
-                  size="compact-sm"
-                  color="indigo"
-                  leftSection={<IconMoonStars size={14} />}
-                  renderRoot={(props) => <Link {...props} to="/diary/review" />}
-                >
-                  {t('day.startReview')}
-                </Button>
-              )}
+      <Stack gap="sm">
+        <CardSection
+          title={t('day.agenda')}
+          empty={t('today.noEvents')}
+          testId="today-agenda"
+          gap={2}
+          items={events.map((e) =>
+            e.kind === 'entry' ? (
+              <EntryLine key={e.item.id} entry={e.item} />
+            ) : (
+              <MeetingLine key={e.item.id} meeting={e.item} />
+            ),
+          )}
+        />
+        <CardSection
+          title={t('today.openTasks', { count: open.length, formatted: format.number(open.length) })}
+          empty={t('today.noTasks')}
+          testId="today-tasks"
+          gap={6}
+          items={open.map((e) => <EntryCard key={e.id} entry={e} />)}
+        />
+        <Group gap="xs" justify="space-between" wrap="wrap">
+          <AnchorLink to="/diary" size="sm" fw={600}>
+            {t('today.open')}
+          </AnchorLink>
+          <Group gap="xs">
+            {data.canReview && evening && (
               <Button
                 size="compact-sm"
-                variant="light"
-                renderRoot={(props) => <Link {...props} to="/diary" search={{ capture: 'task' }} />}
+                color="indigo"
+                leftSection={<IconMoonStars size={14} />}
+                renderRoot={(props) => <Link {...props} to="/diary/review" />}
               >
-                {t('today.addTask')}
+                {t('day.startReview')}
               </Button>
-            </Group>
+            )}
+            <Button
+              size="compact-sm"
+              variant="light"
+              renderRoot={(props) => <Link {...props} to="/diary" search={{ capture: 'task' }} />}
+            >
+              {t('today.addTask')}
+            </Button>
           </Group>
-        </Stack>
-      )}
+        </Group>
+      </Stack>
     </Card>
   );
 }

@@ -1,18 +1,16 @@
 // Meetings others invited me to, on the Today page: those waiting for my answer first, then the ones to
-// come. Nothing is shown while there are none.
+// come, from Today's one answer. Nothing is shown while there are none.
 import { Card, Group, Stack, Title } from '@mantine/core';
 import { IconCalendarUser } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../ui/format.ts';
-import { invitationsQuery } from './api.ts';
+import type { Meeting } from './api.ts';
 import { MeetingCard } from './MeetingCard.tsx';
 
-export function TodayMeetingsCard() {
+/** `meetings`: from Today's one answer. */
+export function TodayMeetingsCard({ meetings }: { meetings: Meeting[] }) {
   const { t } = useTranslation('diary');
   const format = useFormat();
-  const invitations = useQuery(invitationsQuery);
-  const meetings = invitations.data?.meetings ?? [];
   if (meetings.length === 0) return null;
   const waiting = (m: (typeof meetings)[number]) => (m.response === 'pending' && !m.cancelled ? 0 : 1);
   const sorted = [...meetings].sort((a, b) => waiting(a) - waiting(b));

@@ -49,12 +49,6 @@ export const rangeQuery = (from: string, to: string) =>
     queryFn: () => api<RangePage>(`/api/v1/diary${queryString({ from, to })}`),
   });
 
-/** My invitations still open (meetings to come, unanswered ones of two weeks), for Today. */
-export const invitationsQuery = queryOptions({
-  queryKey: [...DIARY_KEY, 'invitations'],
-  queryFn: () => api<Meetings>('/api/v1/diary/invitations'),
-});
-
 export const answerInvitation = (id: string, response: 'accepted' | 'declined') =>
   api<Meeting>(`/api/v1/diary/invitations/${id}`, { method: 'PUT', body: { response } });
 

@@ -1,15 +1,14 @@
 // Follow-up on the Today page: my own getting-started steps while I am new, and the people in my frontline
-// who need me today (overdue steps, or too long without contact), each one tap from a touchpoint. Nothing
-// at all when there is nothing to do.
+// who need me today (overdue steps, or too long without contact), each one tap from a touchpoint. The
+// page passes them from its one request (web/today), and shows no card when there is nothing to do.
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowRight, IconStairsUp } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useToday } from '../contacts/useToday.ts';
+import type { TodayPage } from '../today/api.ts';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
-import { type BoardRow, todayFollowupQuery } from './api.ts';
+import type { BoardRow } from './api.ts';
 import { ContactGap, StepProgress, useLocalized } from './parts.tsx';
 import { TouchpointButton } from './TouchpointButton.tsx';
 
@@ -53,14 +52,17 @@ function AttentionRow({ row, today }: { row: BoardRow; today: string }) {
   );
 }
 
-export function TodayFollowupCard() {
+export function TodayFollowupCard({
+  followup,
+  today,
+}: {
+  followup: NonNullable<TodayPage['followup']>;
+  today: string;
+}) {
   const { t } = useTranslation('followup');
   const format = useFormat();
   const text = useLocalized();
-  const today = useToday();
-  const { data } = useQuery(todayFollowupQuery(today));
-  if (!data || (!data.mine && data.attention.length === 0)) return null;
-  const { mine, attention } = data;
+  const { mine, attention } = followup;
   const nextSteps = mine?.steps.filter((s) => !s.done).slice(0, 2) ?? [];
   const more = attention.length - SHOWN;
 
@@ -105,7 +107,7 @@ export function TodayFollowupCard() {
             </Text>
             <Stack gap={0}>
               {attention.slice(0, SHOWN).map((row) => (
-                <AttentionRow key={row.member.id} row={row} today={data.today} />
+                <AttentionRow key={row.member.id} row={row} today={today} />
               ))}
             </Stack>
             <AnchorLink to="/followup" size="sm" fw={600} mt="xs" display="inline-block">

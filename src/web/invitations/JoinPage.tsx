@@ -14,7 +14,7 @@ import { meQuery } from '../session.ts';
 import { AuthLayout } from '../ui/AuthLayout.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
 import { PageLoading } from '../ui/PageStates.tsx';
-import type { JoinInfo } from './api.ts';
+import { type JoinInfo, joinInfoQuery } from './api.ts';
 
 const route = getRouteApi('/join/$token');
 
@@ -76,13 +76,8 @@ function JoinForm({ token, info }: { token: string; info: JoinInfo }) {
 export default function JoinPage() {
   const { t } = useTranslation(['invitations', 'common']);
   const { token } = route.useParams();
-  const me = useQuery(meQuery);
   const signOut = useSignOut();
-  const info = useQuery({
-    queryKey: ['join', token],
-    queryFn: () => api<JoinInfo>(`/api/v1/join/${token}`),
-    retry: false,
-  });
+  const info = useQuery(joinInfoQuery(token));
 
   if (info.isPending) return <PageLoading />;
   if (info.isError || info.data.status !== 'open') {
@@ -114,10 +109,10 @@ export default function JoinPage() {
         organization: data.organization.name,
       })}
     >
-      {me.data ? (
+      {data.signedInAs ? (
         <Stack>
           <Alert color="yellow" data-testid="join-signed-in">
-            {t('join.signedIn', { name: me.data.user.name })}
+            {t('join.signedIn', { name: data.signedInAs.name })}
           </Alert>
           <Button variant="light" onClick={() => signOut.mutate()} loading={signOut.isPending}>
             {t('common:actions.signOut')}

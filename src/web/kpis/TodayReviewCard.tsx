@@ -1,21 +1,16 @@
 // On the Today page from my analysis day until it is written: the week's three numbers and the way in.
+// The page passes the analysis from its one request (web/today).
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconReportAnalytics } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useToday } from '../contacts/useToday.ts';
-import { currentReviewQuery } from './api.ts';
+import type { TodayPage } from '../today/api.ts';
 import { useDay, usePoints } from './parts.tsx';
 
-export function TodayReviewCard() {
+export function TodayReviewCard({ review: r }: { review: NonNullable<TodayPage['review']> }) {
   const { t } = useTranslation('kpis');
-  const today = useToday();
   const day = useDay();
   const points = usePoints();
-  const query = useQuery(currentReviewQuery(today));
-  if (!query.data?.due) return null;
-  const r = query.data;
   return (
     <Card withBorder padding="md" data-testid="today-review">
       <Stack gap="xs">

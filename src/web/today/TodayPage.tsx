@@ -1,30 +1,20 @@
+// Today: the greeting, then every card at once from one request (api.ts) — meetings I am invited to, the
+// weekly analysis while it is due, the follow-up, the plans, the diary, the call-backs due. A card that would show nothing is
+// left out, and nothing waits for a second request.
 import { Stack, Text, Title } from '@mantine/core';
-import { IconSunrise } from '@tabler/icons-react';
-import { lazy, Suspense } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../accounts/hooks.ts';
-import { EmptyState } from '../ui/EmptyState.tsx';
+import { DueFollowUpsCard } from '../contacts/DueFollowUps.tsx';
+import { useToday } from '../contacts/useToday.ts';
+import { TodayDiaryCard } from '../diary/TodayDiaryCard.tsx';
+import { TodayMeetingsCard } from '../diary/TodayMeetingsCard.tsx';
+import { TodayFollowupCard } from '../followup/TodayFollowupCard.tsx';
+import { TodayReviewCard } from '../kpis/TodayReviewCard.tsx';
 import { useFormat } from '../ui/format.ts';
-
-// Loaded on its own so the first screen after sign-in stays small.
-const DueFollowUpsCard = lazy(() =>
-  import('../contacts/DueFollowUps.tsx').then((m) => ({ default: m.DueFollowUpsCard })),
-);
-const TodayFollowupCard = lazy(() =>
-  import('../followup/TodayFollowupCard.tsx').then((m) => ({ default: m.TodayFollowupCard })),
-);
-const TodayReviewCard = lazy(() =>
-  import('../kpis/TodayReviewCard.tsx').then((m) => ({ default: m.TodayReviewCard })),
-);
-const TodayPlanCard = lazy(() =>
-  import('../plans/TodayPlanCard.tsx').then((m) => ({ default: m.TodayPlanCard })),
-);
-const TodayMeetingsCard = lazy(() =>
-  import('../diary/TodayMeetingsCard.tsx').then((m) => ({ default: m.TodayMeetingsCard })),
-);
-const TodayDiaryCard = lazy(() =>
-  import('../diary/TodayDiaryCard.tsx').then((m) => ({ default: m.TodayDiaryCard })),
-);
+import { LoadError, PageLoading } from '../ui/PageStates.tsx';
+import { todayQuery } from './api.ts';
+import { TodayPlanCard } from './TodayPlanCard.tsx';
 
 function partOfDay(hour: number) {
   if (hour < 12) return 'morning';
@@ -36,8 +26,11 @@ export default function TodayPage() {
   const { t } = useTranslation('today');
   const me = useMe();
   const format = useFormat();
+  const today = useToday();
+  const query = useQuery(todayQuery(today));
   const now = new Date();
   const firstName = me.user.name.split(/\s+/)[0] ?? me.user.name;
+  const data = query.data;
 
   return (
     <Stack maw={720} gap="lg">
@@ -52,25 +45,26 @@ export default function TodayPage() {
           {t(`role.${me.member.role}`, { organization: me.organization.name })}
         </Text>
       </div>
-      <Suspense fallback={null}>
-        <TodayMeetingsCard />
-      </Suspense>
-      <Suspense fallback={null}>
-        <TodayReviewCard />
-      </Suspense>
-      <Suspense fallback={null}>
-        <TodayFollowupCard />
-      </Suspense>
-      <Suspense fallback={null}>
-        <TodayPlanCard />
-      </Suspense>
-      <Suspense fallback={null}>
-        <TodayDiaryCard />
-      </Suspense>
-      <Suspense fallback={null}>
-        <DueFollowUpsCard />
-      </Suspense>
-      <EmptyState icon={<IconSunrise />} title={t('empty.title')} body={t('empty.body')} />
+      {data ? (
+        <Stack gap="lg" data-testid="today-cards">
+          {data.invitations.length > 0 && <TodayMeetingsCard meetings={data.invitations} />}
+          {data.review && <TodayReviewCard review={data.review} />}
+          {data.followup && <TodayFollowupCard followup={data.followup} today={data.today} />}
+          <TodayPlanCard plans={data.plans} />
+          <TodayDiaryCard diary={data.diary} />
+          {data.due && <DueFollowUpsCard due={data.due} today={data.today} country={data.member.country} />}
+        </Stack>
+      ) : query.isError ? (
+        <LoadError
+          title={t('loadError')}
+          error={query.error}
+          retrying={query.isFetching}
+          onRetry={() => void query.refetch()}
+          testId="today-error"
+        />
+      ) : (
+        <PageLoading />
+      )}
     </Stack>
   );
 }
