@@ -55,3 +55,38 @@ describe('upgrading an installation from before the structure engine', () => {
     await client.close();
   });
 });
+
+describe('upgrading goals written for a calendar year', () => {
+  const folders: string[] = [];
+  afterAll(() => {
+    for (const f of folders) rmSync(f, { recursive: true, force: true });
+  });
+
+  it('makes each of them run from January to December of its year', async () => {
+    const client = await PGlite.create();
+    const db = drizzle(client);
+    // Up to 0008: goals were keyed by year.
+    const before = migrationsUpTo(9);
+    folders.push(before);
+    await migrate(db, { migrationsFolder: before });
+    await client.exec(`
+      insert into organizations (id, name) values ('11111111-1111-4111-8111-111111111111', 'Team');
+      insert into members (organization_id, id, name, role, path, depth, joined_on, seq)
+        values ('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222', 'Owner', 'admin', '000001', 0, '2025-01-01', 1);
+      insert into annual_goals (organization_id, member_id, year, statement)
+        values ('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222', 2025, 'First'),
+               ('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222', 2026, 'Second');
+    `);
+
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+
+    const goals = await client.query<{ starts_on: string; ends_on: string; statement: string }>(
+      `select starts_on::text, ends_on::text, statement from annual_goals order by starts_on`,
+    );
+    expect(goals.rows).toEqual([
+      { starts_on: '2025-01-01', ends_on: '2025-12-31', statement: 'First' },
+      { starts_on: '2026-01-01', ends_on: '2026-12-31', statement: 'Second' },
+    ]);
+    await client.close();
+  });
+});

@@ -64,21 +64,21 @@ test('a member adds a contact on the phone, logs a call and finds the follow-up 
   await expect(log.getByTestId('log-next-hint')).toContainText(weekdayOf(twoDaysLater));
   await log.getByLabel('Note').fill('Curious about the products, call again in two days.');
   await log.getByRole('button', { name: 'Save' }).click();
-  await expect(lina.getByText(/^Logged\. Next follow-up/)).toBeVisible();
+  await expect(lina.getByText(/^Logged\. Call back on/)).toBeVisible();
   await expect(lina.getByTestId('interaction-log')).toContainText('Curious about the products');
   await expect(lina.getByTestId('stage-picker').getByRole('button', { name: 'Contacted' })).toHaveAttribute(
     'aria-pressed',
     'true',
   );
-  await expect(lina.getByTestId('follow-up').first()).toHaveText('Follow up in 2 days');
+  await expect(lina.getByTestId('follow-up').first()).toHaveText('Call back in 2 days');
 
   // Two days later the follow-up is due: in the contacts list and on Today.
   await lina.clock.setFixedTime(twoDaysLater);
   await lina.goto('/contacts');
-  await expect(lina.getByTestId('due-banner')).toContainText('1 follow-up is due');
+  await expect(lina.getByTestId('due-banner')).toContainText('1 call-back is due');
   await lina.getByTestId('due-banner').getByRole('button', { name: 'Show' }).click();
   await expect(lina.getByTestId('due-heading')).toBeVisible();
-  await expect(lina.getByRole('button', { name: 'Remove filter: Follow-ups due' })).toBeVisible();
+  await expect(lina.getByRole('button', { name: 'Remove filter: Call-backs due' })).toBeVisible();
   await expect(contacts.row(prospect.name)).toBeVisible();
   await expect(contacts.row(prospect.name).getByTestId('follow-up')).toHaveText('today');
 

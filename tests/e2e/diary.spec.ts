@@ -85,7 +85,7 @@ test('on a phone, a 2+1 meeting and a note with a call-back date land on the con
   // The contact: the next follow-up in two days, and the 2+1 meeting and the note in its log.
   await meeting.getByTestId('entry-people').getByText(prospect.name).click();
   await expect(dora.getByTestId('contact-name')).toHaveText(prospect.name);
-  await expect(dora.getByTestId('follow-up').first()).toHaveText('Follow up in 2 days');
+  await expect(dora.getByTestId('follow-up').first()).toHaveText('Call back in 2 days');
   const log = dora.getByTestId('interaction-log');
   await expect(log.getByTestId('interaction')).toHaveCount(2);
   await expect(log.getByTestId('interaction').filter({ hasText: '2+1 meeting' })).toHaveCount(1);

@@ -44,15 +44,15 @@ test('a new member is followed up: intake, overdue first actions, and a step tha
   await expect(row.getByTestId('followup-progress')).toContainText('0 of 9 steps done');
   await expect(row.getByTestId('next-step')).toHaveText('Next: Have the intake conversation (tomorrow)');
   await expect(row.getByTestId('overdue-steps')).toHaveCount(0);
-  await expect(row.getByTestId('contact-gap')).toHaveText('No contact logged yet');
+  await expect(row.getByTestId('contact-gap')).toHaveText('No call or meeting logged yet');
 
   // One tap logs a call for today, with a note only the sponsor reads.
-  await row.getByRole('button', { name: `Log a contact with ${member.name}` }).click();
+  await row.getByRole('button', { name: `Log a call or meeting with ${member.name}` }).click();
   const menu = page.getByTestId('touchpoint-menu');
   await menu.getByLabel('Note (optional)').fill('Welcomed her, intake on Thursday.');
   await menu.getByRole('button', { name: 'Log a call today' }).click();
   await expect(page.getByText(`Call with ${member.name} logged.`)).toBeVisible();
-  await expect(row.getByTestId('contact-gap')).toHaveText('Last contact today');
+  await expect(row.getByTestId('contact-gap')).toHaveText('Last in touch today');
 
   // The follow-up: the steps with their due dates, and the intake conversation recorded.
   await row.getByRole('link', { name: `Open the follow-up of ${member.name}` }).click();
@@ -85,7 +85,7 @@ test('a new member is followed up: intake, overdue first actions, and a step tha
   const overdue = row.getByTestId('overdue-step');
   await expect(overdue).toHaveText(firstActions);
   await expect(row.getByTestId('overdue-steps')).toContainText('4 steps overdue');
-  await expect(row.getByTestId('contact-gap')).toHaveText('Last contact 3 days ago');
+  await expect(row.getByTestId('contact-gap')).toHaveText('Last in touch 3 days ago');
 
   // …and on the sponsor's Today page, one tap from the follow-up.
   await page.goto('/');
@@ -127,15 +127,18 @@ test('a new member is followed up: intake, overdue first actions, and a step tha
     '/card',
   );
   await expect(own('marketing_plan').getByTestId('step-status')).toContainText('Overdue');
+  // The goal ticks itself once written on the plans page, where its link leads.
+  await expect(own('goal').getByTestId('step-hint')).toHaveText('Ticks itself when you write your goal.');
+  await expect(own('goal').getByRole('link', { name: 'Set your goal' })).toHaveAttribute('href', '/plans');
   // The sponsor's answers are there; the sponsor's call and note are not.
   await expect(zlatka.getByTestId('intake')).toContainText('The products helped my mother.');
   await expect(zlatka.getByTestId('touchpoints')).toHaveCount(0);
   await expect(zlatka.getByText('Welcomed her')).toHaveCount(0);
   // A step the app cannot see, the member ticks. (A click, not check(): the box follows the saved
   // follow-up, which a refresh running at that moment may redraw before the answer arrives.)
-  await zlatka.getByRole('checkbox', { name: 'Set your own goal together with your sponsor' }).click();
-  await expect(own('goal')).toHaveAttribute('data-done', 'true');
-  await expect(own('goal').getByTestId('step-status')).toContainText('Ticked by you');
+  await zlatka.getByRole('checkbox', { name: 'Go through the marketing plan with your sponsor' }).click();
+  await expect(own('marketing_plan')).toHaveAttribute('data-done', 'true');
+  await expect(own('marketing_plan').getByTestId('step-status')).toContainText('Ticked by you');
   await expect(zlatka.getByTestId('followup-progress')).toContainText('3 of 9 steps done');
   const overflow = await zlatka.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -145,6 +148,6 @@ test('a new member is followed up: intake, overdue first actions, and a step tha
   await page.reload();
   await expect(step('lists')).toHaveAttribute('data-done', 'true');
   await expect(step('lists').getByTestId('step-status')).toContainText('Done automatically');
-  await expect(step('goal').getByTestId('step-status')).toContainText(`Ticked by ${member.name}`);
-  await expect(step('marketing_plan')).toHaveAttribute('data-overdue', 'true');
+  await expect(step('marketing_plan').getByTestId('step-status')).toContainText(`Ticked by ${member.name}`);
+  await expect(step('goal')).toHaveAttribute('data-overdue', 'true');
 });

@@ -16,7 +16,7 @@ test('the first sign-up on an empty installation creates the organization', asyn
   await new SignUpPage(page).setUpOrganization();
   await expect(page.getByTestId('today-greeting')).toContainText('Maria');
   await expect(page.getByTestId('organization-name')).toHaveText(owner.organizationName);
-  await expect(page.getByText(`Administrator of ${owner.organizationName}`)).toBeVisible();
+  await expect(page.getByText(`Admin of ${owner.organizationName}`)).toBeVisible();
 });
 
 test('after that, sign-up is by invitation only', async ({ page }) => {

@@ -2,8 +2,9 @@
 //   - the member posts an order: their own points and the sponsor's structure points change;
 //   - the owner records the member's attendance at a training: "people in training" counts them, and the
 //     drill-down names them;
-//   - on the member's analysis day Today asks for the weekly analysis; the member writes it, it shows in
-//     their history, and the sponsor sees it done in the team view.
+//   - the newcomer's first weekly analysis waits for their first whole week; once their join date is
+//     corrected to three weeks ago, on their analysis day Today asks for it; the member writes it, it
+//     shows in their history, and the sponsor sees it done in the team view.
 // The organization is shared with the other feature specs, so the sponsor's numbers are compared before
 // and after, and people are found by unique names.
 import { type Browser, expect, type Page, test } from '@playwright/test';
@@ -24,6 +25,7 @@ const topic = `Numbers night ${stamp}`;
 const now = new Date(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`);
 const today = now.toISOString().slice(0, 10);
 const weekdayName = now.toLocaleDateString('en', { weekday: 'long', timeZone: 'UTC' });
+const threeWeeksAgo = new Date(now.getTime() - 21 * 86_400_000).toISOString().slice(0, 10);
 
 let memberPage: Page;
 let ownerPage: Page;
@@ -125,13 +127,30 @@ test('a training attendance counts as a person in training, and the drill-down n
   await drill.getByRole('button', { name: 'Close' }).click();
 });
 
-test('on the analysis day Today asks for the weekly analysis; it is saved, in history and on the team view', async () => {
-  // Her analysis day becomes today's weekday.
+test('a newcomer’s first analysis waits for their first whole week; once due Today asks for it, it is saved, in history and on the team view', async () => {
   test.setTimeout(90_000);
+  // Her analysis day becomes today's weekday. She joined today: her first analysis looks at her first
+  // whole week, so nothing is asked of her yet — no form, no question on Today.
   await memberPage.goto('/kpis/reviews');
   await expect(memberPage.getByRole('heading', { level: 1, name: 'Weekly analysis' })).toBeVisible();
   await memberPage.getByRole('combobox', { name: 'My analysis day' }).click();
   await memberPage.getByRole('option', { name: weekdayName, exact: true }).click();
+  await expect(memberPage.getByTestId('review-upcoming')).toContainText('Your first weekly analysis is on');
+  await expect(memberPage.getByLabel('Corrections for next week')).toHaveCount(0);
+  await expect(memberPage.getByTestId('review-done')).toHaveCount(0);
+  await memberPage.goto('/');
+  await expect(memberPage.getByTestId('today-greeting')).toBeVisible();
+  await expect(memberPage.getByTestId('today-review')).toHaveCount(0);
+
+  // Her sponsor corrects her join date to the back office's, three weeks ago: now the analysis is due.
+  const me = await memberPage.evaluate(() => fetch('/api/v1/me').then((r) => r.json()));
+  await ownerPage.goto(`/structure/members/${me.member.id}`);
+  await ownerPage.getByRole('button', { name: 'Edit' }).click();
+  const profile = ownerPage.getByRole('dialog', { name: 'Edit profile' });
+  await profile.getByLabel('Joined on').fill(threeWeeksAgo);
+  await profile.getByRole('button', { name: 'Save' }).click();
+  await expect(profile).toHaveCount(0);
+  await memberPage.goto('/kpis/reviews');
   await expect(memberPage.getByTestId('review-due')).toHaveText('Today is your analysis day.');
 
   // Today asks for it.

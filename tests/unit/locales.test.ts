@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/core/locales.ts';
+import { ERROR_CODES } from '../../src/server/http/errors.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
 
@@ -69,5 +70,10 @@ describe('locales', () => {
       .filter(([key, value]) => value === all.en!.get(key) && value.length > 12)
       .map(([key]) => key);
     expect(same).toEqual([]);
+  });
+
+  it('every error code the server sends has its text', () => {
+    const missing = ERROR_CODES.filter((code) => !all.en!.has(`errors.code.${code}`));
+    expect(missing).toEqual([]);
   });
 });

@@ -346,7 +346,7 @@ describe('our template and sheets typed by hand', () => {
       expect.arrayContaining([
         'E-mail "clara@" is not a valid address.',
         expect.stringMatching(/^Stage "maybe" is not a stage/),
-        'Next follow-up "31.02.2026" is not a date: use YYYY-MM-DD or DD.MM.YYYY.',
+        'Call back on "31.02.2026" is not a date: use YYYY-MM-DD or DD.MM.YYYY.',
         'Last contact "yesterday" is not a date: use YYYY-MM-DD or DD.MM.YYYY.',
         expect.stringMatching(
           /^Name "Maximiliane von und zu.*" is 153 characters long; at most 120 are allowed\.$/,

@@ -14,6 +14,16 @@ export type TaskCategory = (typeof TASK_CATEGORIES)[number];
 export const TASK_STATES = ['open', 'done', 'moved', 'dropped'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
+/**
+ * A member invited to an event of someone else's diary (a 2+1 meeting with their sponsor, a training…):
+ * their answer. A new invitation, and one whose time changed, waits for an answer.
+ */
+export const INVITATION_RESPONSES = ['pending', 'accepted', 'declined'] as const;
+export type InvitationResponse = (typeof INVITATION_RESPONSES)[number];
+
+/** The event types a meeting someone was invited to counts as in their plans: 2+1s and presentations. */
+export const INVITED_COUNTED_TYPES = ['two_plus_one', 'presentation'] as const;
+
 export const DIARY_LIMITS = {
   title: 200,
   place: 200,

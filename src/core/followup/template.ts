@@ -18,6 +18,8 @@ export const STEP_CONDITIONS = [
   'business_card',
   'presentation_written',
   'two_plus_one',
+  'goal_set',
+  'three_month_plan',
 ] as const;
 export type StepCondition = (typeof STEP_CONDITIONS)[number];
 
@@ -122,7 +124,7 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
     step(
       'goal',
       3,
-      'manual',
+      'goal_set',
       {
         en: 'Agree the individual goal',
         de: 'Das persönliche Ziel vereinbaren',
@@ -167,7 +169,7 @@ export const DEFAULT_TEMPLATE: OnboardingTemplate = {
     step(
       'business_plan',
       7,
-      'manual',
+      'three_month_plan',
       {
         en: 'Draft the business plan together',
         de: 'Den Geschäftsplan gemeinsam entwerfen',

@@ -81,3 +81,14 @@ export function reviewedWeek(day: string): string {
 export function lastReviewDay(today: string, weekday: number): string {
   return addDays(today, -((isoWeekday(today) - weekday + 7) % 7));
 }
+
+/**
+ * The first review day of someone who joined on `joinedOn`: the one that looks at their first whole
+ * week of membership (a week that began on or after the day they joined).
+ */
+export function firstReviewDay(joinedOn: string, weekday: number): string {
+  const firstWeek = periodOf('week', addDays(joinedOn, 6));
+  // The review days looking at `firstWeek` are the 7 days from its Friday on (see reviewedWeek).
+  const friday = addDays(firstWeek, 4);
+  return addDays(friday, (weekday - isoWeekday(friday) + 7) % 7);
+}

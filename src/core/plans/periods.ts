@@ -81,3 +81,9 @@ export function isTimeZone(name: string): boolean {
 export function canonicalTimeZone(name: string): string {
   return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
 }
+
+/** A goal's twelve months from the first of `start`'s month. */
+export function goalPeriod(start: string): Period {
+  const first = `${start.slice(0, 7)}-01`;
+  return { start: first, end: addDays(shiftPeriod('month', first, 12), -1) };
+}

@@ -71,6 +71,26 @@ describe('plan status', () => {
 });
 
 describe('item progress', () => {
+  it('counts the pace from when the plan started to count for the member, not the period’s first day', () => {
+    // A week plan first written on Thursday 3 December (or by someone who joined that day).
+    expect(itemProgress(week, calls(7), {}, '2026-12-03', '2026-12-03')).toEqual({
+      actual: 0,
+      expected: 0,
+      pace: 'on_track',
+    });
+    // Two days later: 4 calls over the 4 days from Thursday, 2 of them over.
+    expect(itemProgress(week, calls(4), {}, '2026-12-05', '2026-12-03')).toEqual({
+      actual: 0,
+      expected: 2,
+      pace: 'behind',
+    });
+    // Counting from before the period changes nothing; from after its end, only the last day counts.
+    expect(itemProgress(week, calls(7), {}, '2026-12-03', '2026-11-01')).toEqual(
+      itemProgress(week, calls(7), {}, '2026-12-03'),
+    );
+    expect(itemProgress(week, calls(7), {}, '2026-12-06', '2026-12-20').expected).toBe(0);
+  });
+
   it('expects nothing on the first morning, so a plan starts on track', () => {
     expect(itemProgress(week, calls(7), {}, '2026-11-30')).toEqual({
       actual: 0,
@@ -89,9 +109,9 @@ describe('item progress', () => {
     // 7 over 7 days: one a day.
     expect(itemProgress(week, calls(7), {}, '2026-12-01').expected).toBe(1);
     expect(itemProgress(week, calls(7), {}, '2026-12-06').expected).toBe(6);
-    // 10 × 3 / 7 = 4.2857… → 4.3
-    expect(itemProgress(week, calls(10), {}, '2026-12-03').expected).toBe(4.3);
-    // 1 × 1 / 31 = 0.03… → 0.0
+    // 10 × 3 / 7 = 4.2857… → 4: people and actions are whole.
+    expect(itemProgress(week, calls(10), {}, '2026-12-03').expected).toBe(4);
+    // 1 × 1 / 31 = 0.03… → 0
     expect(itemProgress(planPeriod('month', '2026-12-01'), calls(1), {}, '2026-12-02').expected).toBe(0);
     // 90 over three months of 90 days, 45 days over.
     const quarter = planPeriod('three_months', '2026-12-01');

@@ -19,7 +19,10 @@ export interface ItemLike {
 
 export interface ItemProgress {
   actual: number | null;
-  /** What the days already over ask for (target × days over ÷ days), to one decimal. */
+  /**
+   * What the days already over ask for, in whole actions: target × days over ÷ days, both counted from
+   * when the plan started to count for the member (see itemProgress), rounded.
+   */
   expected: number | null;
   pace: Pace;
 }
@@ -40,9 +43,18 @@ export function planStatus(period: Period, today: string): PlanStatus {
 
 /**
  * One item's progress on `today`. Only the days before today count towards what is expected, so a plan
- * is never behind in the morning of its first day; "behind" and "ahead" mean by one or more.
+ * is never behind in the morning of its first day; "behind" and "ahead" mean by one or more. The pace
+ * counts from `countFrom` when that is later than the period's first day — the day the member joined or
+ * first wrote the plan — so a plan saved minutes ago, or a newcomer's month, is never behind for days
+ * that were gone before it.
  */
-export function itemProgress(period: Period, item: ItemLike, counts: DayCounts, today: string): ItemProgress {
+export function itemProgress(
+  period: Period,
+  item: ItemLike,
+  counts: DayCounts,
+  today: string,
+  countFrom: string = period.start,
+): ItemProgress {
   const status = planStatus(period, today);
   if (item.activity === 'custom' || item.target === null) {
     const pace: Pace = item.doneAt ? 'done' : status === 'over' ? 'missed' : 'open';
@@ -50,15 +62,18 @@ export function itemProgress(period: Period, item: ItemLike, counts: DayCounts, 
   }
   const target = item.target;
   const actual = countIn(counts, item.activity, period);
-  const total = daysBetween(period.start, period.end);
-  const over = status === 'over' ? total : daysBetween(period.start, addDays(today, -1));
-  const expected = Math.round(((target * Math.min(over, total)) / total) * 10) / 10;
+  const start = countFrom > period.start ? (countFrom < period.end ? countFrom : period.end) : period.start;
+  const total = daysBetween(start, period.end);
+  const over = status === 'over' ? total : daysBetween(start, addDays(today, -1));
+  // The pace compares with the exact share; people read it in whole actions.
+  const exact = (target * Math.min(over, total)) / total;
+  const expected = Math.round(exact);
   let pace: Pace;
   if (actual >= target) pace = 'done';
   else if (status === 'over') pace = 'missed';
   else if (status === 'upcoming') pace = 'upcoming';
-  else if (actual - expected >= 1) pace = 'ahead';
-  else if (expected - actual >= 1) pace = 'behind';
+  else if (actual - exact >= 1) pace = 'ahead';
+  else if (exact - actual >= 1) pace = 'behind';
   else pace = 'on_track';
   return { actual, expected, pace };
 }

@@ -16,7 +16,13 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ENTRY_KINDS, EVENT_TYPES, TASK_CATEGORIES, TASK_STATES } from '../../core/diary/fields.ts';
+import {
+  ENTRY_KINDS,
+  EVENT_TYPES,
+  INVITATION_RESPONSES,
+  TASK_CATEGORIES,
+  TASK_STATES,
+} from '../../core/diary/fields.ts';
 import { contactInteractions, contacts } from './contacts.ts';
 import { members, organizations } from './organizations.ts';
 
@@ -24,6 +30,7 @@ export const entryKindEnum = pgEnum('diary_entry_kind', ENTRY_KINDS);
 export const eventTypeEnum = pgEnum('diary_event_type', EVENT_TYPES);
 export const taskCategoryEnum = pgEnum('diary_task_category', TASK_CATEGORIES);
 export const taskStateEnum = pgEnum('diary_task_state', TASK_STATES);
+export const invitationResponseEnum = pgEnum('diary_invitation_response', INVITATION_RESPONSES);
 
 /** The structured parts of a note: whom I met, what we discussed, what they need, what we agreed. */
 export interface NoteParts {
@@ -102,6 +109,12 @@ export const diaryEntryLinks = pgTable(
     memberId: uuid('member_id'),
     /** The entry in the linked contact's interaction log that this diary entry wrote. */
     interactionId: uuid('interaction_id'),
+    /**
+     * A member linked to an event is invited to it: their answer. Null for contacts, for tasks and
+     * notes, and for the owner linking themselves.
+     */
+    response: invitationResponseEnum('response'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
@@ -136,6 +149,7 @@ export const diaryEntryLinks = pgTable(
       .on(t.organizationId, t.interactionId)
       .where(sql`${t.interactionId} is not null`),
     check('diary_entry_links_one_check', sql`num_nonnulls(${t.contactId}, ${t.memberId}) = 1`),
+    check('diary_entry_links_response_check', sql`${t.response} is null or ${t.memberId} is not null`),
   ],
 );
 

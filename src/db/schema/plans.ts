@@ -28,13 +28,18 @@ const organizationId = () =>
     .notNull()
     .references(() => organizations.id, { onDelete: 'cascade' });
 
-/** One clearly stated goal per member and year, with the income they want and why. */
+/**
+ * A clearly stated goal for twelve months with the income the member wants and why: from the first of a
+ * month (a newcomer in December sets one for the next 12 months) to the last day of the twelfth. One
+ * member's goals never overlap (the service checks under the member's row lock).
+ */
 export const annualGoals = pgTable(
   'annual_goals',
   {
     organizationId: organizationId(),
     memberId: uuid('member_id').notNull(),
-    year: smallint('year').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
     statement: text('statement').notNull(),
     income: text('income'),
     reason: text('reason'),
@@ -42,12 +47,16 @@ export const annualGoals = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.organizationId, t.memberId, t.year] }),
+    primaryKey({ columns: [t.organizationId, t.memberId, t.startsOn] }),
     foreignKey({
       name: 'annual_goals_member_fk',
       columns: [t.organizationId, t.memberId],
       foreignColumns: [members.organizationId, members.id],
     }).onDelete('cascade'),
+    check(
+      'annual_goals_period_check',
+      sql`extract(day from ${t.startsOn}) = 1 and ${t.endsOn} = (${t.startsOn} + interval '12 months' - interval '1 day')::date`,
+    ),
   ],
 );
 

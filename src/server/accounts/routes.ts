@@ -115,7 +115,7 @@ export async function accountRoutes(app: App, deps: Deps) {
       const { name, locale, timeZone, city, country } = request.body;
       if (timeZone && !(await databaseKnowsTimeZone(db, timeZone))) {
         throw new AppError(400, 'validation_failed', 'The database does not know this time zone.', [
-          { path: 'timeZone', code: 'invalid_value', message: 'Use a time zone name such as Europe/Sofia' },
+          { path: 'timeZone', code: 'time_zone', message: 'Use a time zone name such as Europe/Sofia' },
         ]);
       }
       await db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts.ts';
 import { canonicalTimeZone, isTimeZone } from '../../core/plans/periods.ts';
 import { LOCALES } from '../../db/schema/enums.ts';
+import { reason } from '../http/errors.ts';
 import { countryCode, optionalText } from '../http/schemas.ts';
 import { organizationSchema } from '../organizations/presenters.ts';
 
@@ -35,7 +36,7 @@ export const updateMeBody = z
     timeZone: z
       .string()
       .max(64)
-      .refine(isTimeZone, 'Use a time zone name such as Europe/Sofia')
+      .refine(isTimeZone, reason('time_zone', 'Use a time zone name such as Europe/Sofia'))
       .transform(canonicalTimeZone)
       .optional(),
     /** My own city (empty: none): it splits my contacts into my city and other cities. */
@@ -44,7 +45,7 @@ export const updateMeBody = z
     country: countryCode(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
-    message: 'Send name, locale, timeZone, city or country',
+    ...reason('nothing_to_change', 'Send name, locale, timeZone, city or country'),
   });
 
 export const meSchema = z

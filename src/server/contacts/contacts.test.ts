@@ -218,6 +218,8 @@ describe('contacts', () => {
         'validation_failed',
       );
       expect(fieldPaths(body)).toEqual(['occurredOn']);
+      // The field carries the reason, so the form can say why (not "choose one of the values").
+      expect(body.error.fields?.[0]?.code).toBe('future_date');
       body = expectError(
         await as('carl').post(`/api/v1/contacts/${contact.id}/interactions`, { kind: 'fax' }),
         400,

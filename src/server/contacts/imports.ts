@@ -116,7 +116,7 @@ export function contactImports({ database, clock }: Deps) {
       if (input.mapping && file.format === 'csv' && input.mapping.length !== file.columns.length) {
         const message = `The file has ${file.columns.length} columns; the mapping names ${input.mapping.length}.`;
         throw new AppError(400, 'validation_failed', message, [
-          { path: 'mapping', code: 'invalid_value', message },
+          { path: 'mapping', code: 'column_count', message },
         ]);
       }
       const mapping = file.format === 'csv' ? (input.mapping ?? file.suggestedMapping) : [];

@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import { type ContactList, fold } from '../../core/contacts/fields.ts';
 import type { Db } from '../../db/client.ts';
 import { contacts } from '../../db/schema/index.ts';
+import { arrayOf } from '../../db/sql.ts';
 import { type ContactRow, likeTerm, ownerScope } from './queries.ts';
 
 /** The list a contact is on for an owner whose city folds to `ownCityKey` (see core listOf). */
@@ -39,10 +40,7 @@ function filterConditions(
   if (filter.city) conditions.push(eq(contacts.cityKey, cityKeyOf(filter.city)));
   if (filter.stage) conditions.push(eq(contacts.stage, filter.stage));
   if (filter.tagSpellings) {
-    const spellings = filter.tagSpellings.map((t) => sql`${t}`);
-    conditions.push(
-      spellings.length ? sql`${contacts.tags} && array[${sql.join(spellings, sql`, `)}]::text[]` : sql`false`,
-    );
+    conditions.push(sql`${contacts.tags} && ${arrayOf(filter.tagSpellings, 'text')}`);
   }
   if (filter.due) conditions.push(lte(contacts.nextFollowUpOn, today));
   return conditions;

@@ -39,7 +39,7 @@ export async function contactRoutes(app: App, deps: Deps) {
       ...guarded,
       schema: {
         tags,
-        summary: 'My contacts: search, filter by list, city, stage, tag or follow-up due; paged',
+        summary: 'My contacts: search, filter by list, city, stage, tag or call-back due; paged',
         querystring: listContactsQuery,
         response: { 200: contactListSchema, ...errorResponses(400, 401) },
       },
@@ -67,7 +67,7 @@ export async function contactRoutes(app: App, deps: Deps) {
       ...guarded,
       schema: {
         tags,
-        summary: 'My follow-ups due today or earlier, most overdue first',
+        summary: 'My call-backs due today or earlier, most overdue first',
         querystring: dueQuery,
         response: { 200: dueListSchema, ...errorResponses(400, 401) },
       },
@@ -157,7 +157,7 @@ export async function contactRoutes(app: App, deps: Deps) {
         summary: 'Log a call, message, meeting, 2+1 meeting or online presentation',
         description:
           'Sets the last contact date. Moves a new contact to `contacted` unless `stage` says otherwise. ' +
-          '`nextFollowUpOn` sets (or with null clears) the next follow-up; left out, a follow-up due by ' +
+          '`nextFollowUpOn` sets (or with null clears) the call-back date; left out, a call-back due by ' +
           'the date of this interaction counts as done.',
         params: contactIdParams,
         body: logInteractionBody,

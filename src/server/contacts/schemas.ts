@@ -8,6 +8,7 @@ import {
   STAGES,
 } from '../../core/contacts/fields.ts';
 import { IMPORT_FIELDS } from '../../core/contacts/import/types.ts';
+import { reason } from '../http/errors.ts';
 import { optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
 
@@ -52,7 +53,10 @@ export const createContactBody = z.object(contactFields);
 
 export const updateContactBody = z
   .object({ ...contactFields, name: contactFields.name.optional() })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Send at least one field' });
+  .refine(
+    (v) => Object.values(v).some((x) => x !== undefined),
+    reason('nothing_to_change', 'Send at least one field'),
+  );
 
 export const contactIdParams = z.object({ id: z.uuid() });
 export const interactionIdParams = z.object({ id: z.uuid(), interactionId: z.uuid() });

@@ -15,7 +15,7 @@ import { phoneKey } from '../../core/contacts/phone.ts';
 import { dayIn } from '../../core/plans/periods.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
-import { AppError, errors } from '../http/errors.ts';
+import { AppError, errors, invalidField } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { revokeInvitation } from '../invitations/queries.ts';
 import { invitationService } from '../invitations/service.ts';
@@ -72,11 +72,6 @@ export function derivedColumns(
 /** The day after a moment's UTC date. */
 function dayAfter(now: Date) {
   return new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
-/** A field-named 400, like the ones zod produces. */
-function invalidField(path: string, message: string) {
-  return new AppError(400, 'validation_failed', message, [{ path, code: 'invalid_value', message }]);
 }
 
 export function contactService({ database, clock, ...rest }: Deps) {
@@ -251,7 +246,7 @@ export function contactService({ database, clock, ...rest }: Deps) {
       const occurredOn = input.occurredOn ?? today;
       // The device's date may run a day ahead of the server's (time zones), not more.
       if (occurredOn > today || occurredOn > dayAfter(clock.now()))
-        throw invalidField('occurredOn', 'The date of a contact cannot be in the future.');
+        throw invalidField('occurredOn', 'future_date', 'The date of a contact cannot be in the future.');
       await db.transaction(async (tx) => {
         const c = (await changeable(actor, id, tx)).contact;
         const stage = input.stage ?? (c.stage === 'new' ? 'contacted' : undefined);

@@ -194,15 +194,20 @@ describe('diary', () => {
     expect(range.entries.map((e: { day: string }) => e.day)).toEqual(
       [...range.entries.map((e: { day: string }) => e.day)].sort(),
     );
-    expect(
-      fieldPaths(
-        expectError(
-          await as('bob').get('/api/v1/diary?from=2026-01-01&to=2026-03-11'),
-          400,
-          'validation_failed',
-        ),
-      ),
-    ).toEqual(['to']);
+    const tooLong = expectError(
+      await as('bob').get('/api/v1/diary?from=2026-01-01&to=2026-03-11'),
+      400,
+      'validation_failed',
+    );
+    expect(fieldPaths(tooLong)).toEqual(['to']);
+    // A rule of the schema's own reaches the client as its reason code with its numbers.
+    expect(tooLong.error.fields?.[0]).toMatchObject({ code: 'range_too_long', params: { maximum: 62 } });
+    const backwards = expectError(
+      await as('bob').get('/api/v1/diary?from=2026-03-11&to=2026-03-01'),
+      400,
+      'validation_failed',
+    );
+    expect(backwards.error.fields?.[0]).toMatchObject({ path: 'to', code: 'date_order' });
   });
 
   it('names the field of bad input', async () => {

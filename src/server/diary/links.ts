@@ -53,7 +53,8 @@ export function diaryLinks({ clock }: Pick<Deps, 'clock'>) {
   }
 
   /**
-   * Links an entry to my contacts and to members of my structure. An event or note of today or before
+   * Links an entry to my contacts and to members of my structure; members linked to an event are
+   * invited to it (they answer in their own diary). An event or note of today or before
    * writes a line into each linked contact's log (kind and date only: the diary's words stay private,
    * also from a sponsor the contact is shared with), sets the last contact, and its "call back on"
    * becomes the next follow-up — or else a follow-up due by then counts as done, as when logging.
@@ -116,7 +117,15 @@ export function diaryLinks({ clock }: Pick<Deps, 'clock'>) {
         throw new AppError(404, 'not_found', 'Member not found.', [
           { path: `memberIds.${i}`, code: 'not_found', message: 'Member not found' },
         ]);
-      rows.push({ organizationId: actor.organizationId, id: randomUUID(), entryId: entry.id, memberId });
+      // A member linked to an event of mine is invited to it (I do not invite myself).
+      const invited = entry.kind === 'event' && memberId !== actor.memberId;
+      rows.push({
+        organizationId: actor.organizationId,
+        id: randomUUID(),
+        entryId: entry.id,
+        memberId,
+        response: invited ? ('pending' as const) : null,
+      });
     }
     await insertLinks(tx, rows);
   }

@@ -1,4 +1,6 @@
 // Diary entries as the API shows them, and the order of a day.
+
+import type { InvitationResponse } from '../../core/diary/fields.ts';
 import { TASK_CATEGORIES } from '../../core/diary/fields.ts';
 import type { EntryLinks, EntryRow } from './queries.ts';
 
@@ -24,6 +26,35 @@ export function presentEntry(row: { entry: EntryRow; movedTo: string | null; lin
     links: row.links,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * An event I am invited to, as I may see it: no title or details (the owner's own words), and the
+ * owner's contacts only counted as guests.
+ */
+export function presentMeeting(
+  row: { entry: EntryRow; ownerName: string; response: InvitationResponse; respondedAt: Date | null },
+  links: EntryLinks,
+  me: string,
+) {
+  const e = row.entry;
+  return {
+    id: e.id,
+    day: e.day,
+    eventType: e.eventType ?? 'other',
+    startsAt: (e.startsAt ?? e.createdAt).toISOString(),
+    endsAt: e.endsAt?.toISOString() ?? null,
+    place: e.place,
+    link: e.link,
+    cancelled: e.cancelledAt !== null,
+    owner: { id: e.ownerId, name: row.ownerName },
+    members: links.members
+      .filter((m) => m.response !== null)
+      .map((m) => ({ id: m.id, name: m.name, response: m.response!, me: m.id === me })),
+    guests: links.contacts.length,
+    response: row.response,
+    respondedAt: row.respondedAt?.toISOString() ?? null,
   };
 }
 

@@ -87,7 +87,7 @@ describe('diary privacy', () => {
     expect(await countRows(ctx.db, diaryEntryLinks)).toBe(before);
     // The sponsor (upline) may be linked, e.g. to a 2+1 meeting.
     const ok = await as('bob').post('/api/v1/diary/entries', { ...base, memberIds: [m.anna.id] });
-    expect(ok.json().links.members).toEqual([{ id: m.anna.id, name: 'anna' }]);
+    expect(ok.json().links.members).toEqual([{ id: m.anna.id, name: 'anna', response: null }]);
   });
 
   it('the upline and admins see weekly counts of a member, never the entries', async () => {

@@ -1,6 +1,8 @@
 // Reads and writes of the diary. Every function takes the organization id and the owner: a member's
 // diary lies together in the (organization_id, owner_id, day) index.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { InvitationResponse } from '../../core/diary/fields.ts';
 import type { Db } from '../../db/client.ts';
 import {
   calendarFeeds,
@@ -15,7 +17,8 @@ export type EntryRow = typeof diaryEntries.$inferSelect;
 export type NewEntry = typeof diaryEntries.$inferInsert;
 export type EntryLinks = {
   contacts: { id: string; name: string }[];
-  members: { id: string; name: string }[];
+  /** `response`: an invited member's answer (null when the entry is not an event of someone else's). */
+  members: { id: string; name: string; response: InvitationResponse | null }[];
 };
 
 const ownerScope = (organizationId: string, ownerId: string) =>
@@ -71,6 +74,7 @@ export async function linksOf(db: Db, organizationId: string, entryIds: string[]
       contactName: contacts.name,
       memberId: diaryEntryLinks.memberId,
       memberName: members.name,
+      response: diaryEntryLinks.response,
     })
     .from(diaryEntryLinks)
     .leftJoin(
@@ -93,7 +97,7 @@ export async function linksOf(db: Db, organizationId: string, entryIds: string[]
   for (const r of rows) {
     const links = byEntry.get(r.entryId) ?? { contacts: [], members: [] };
     if (r.contactId) links.contacts.push({ id: r.contactId, name: r.contactName ?? '' });
-    if (r.memberId) links.members.push({ id: r.memberId, name: r.memberName ?? '' });
+    if (r.memberId) links.members.push({ id: r.memberId, name: r.memberName ?? '', response: r.response });
     byEntry.set(r.entryId, links);
   }
   return byEntry;
@@ -125,6 +129,105 @@ export async function deleteEntry(db: Db, organizationId: string, id: string) {
   await db
     .delete(diaryEntries)
     .where(and(eq(diaryEntries.organizationId, organizationId), eq(diaryEntries.id, id)));
+}
+
+/** An event moved to another time asks its invited members again. */
+export async function askAgain(db: Db, organizationId: string, entryId: string) {
+  await db
+    .update(diaryEntryLinks)
+    .set({ response: 'pending', respondedAt: null })
+    .where(
+      and(
+        eq(diaryEntryLinks.organizationId, organizationId),
+        eq(diaryEntryLinks.entryId, entryId),
+        isNotNull(diaryEntryLinks.response),
+      ),
+    );
+}
+
+const owners = alias(members, 'diary_owner');
+
+/**
+ * Events of other members' diaries that `memberId` is invited to, with their answer and the owner's name:
+ * the events of some days (`days`), or what is still open for Today (`open`: to come, or unanswered since
+ * `since`). Never anything of the member's own diary.
+ */
+export async function invitationsOf(
+  db: Db,
+  organizationId: string,
+  memberId: string,
+  scope: { days: { from: string; to: string } } | { open: { now: Date; since: Date } } | { entryId: string },
+  forUpdate = false,
+) {
+  const end = sql`coalesce(${diaryEntries.endsAt}, ${diaryEntries.startsAt})`;
+  const where =
+    'days' in scope
+      ? and(gte(diaryEntries.day, scope.days.from), lte(diaryEntries.day, scope.days.to))
+      : 'open' in scope
+        ? or(
+            sql`${end} >= ${scope.open.now.toISOString()}::timestamptz`,
+            and(
+              eq(diaryEntryLinks.response, 'pending'),
+              isNull(diaryEntries.cancelledAt),
+              gte(diaryEntries.startsAt, scope.open.since),
+            ),
+          )
+        : eq(diaryEntries.id, scope.entryId);
+  const query = db
+    .select({
+      entry: diaryEntries,
+      response: diaryEntryLinks.response,
+      respondedAt: diaryEntryLinks.respondedAt,
+      ownerName: owners.name,
+    })
+    .from(diaryEntryLinks)
+    .innerJoin(
+      diaryEntries,
+      and(
+        eq(diaryEntries.organizationId, diaryEntryLinks.organizationId),
+        eq(diaryEntries.id, diaryEntryLinks.entryId),
+      ),
+    )
+    .innerJoin(
+      owners,
+      and(eq(owners.organizationId, diaryEntries.organizationId), eq(owners.id, diaryEntries.ownerId)),
+    )
+    .where(
+      and(
+        eq(diaryEntryLinks.organizationId, organizationId),
+        eq(diaryEntryLinks.memberId, memberId),
+        isNotNull(diaryEntryLinks.response),
+        eq(diaryEntries.kind, 'event'),
+        ne(diaryEntries.ownerId, memberId),
+        where,
+      ),
+    )
+    .orderBy(asc(diaryEntries.startsAt), asc(diaryEntries.id))
+    .limit(500);
+  const rows = forUpdate ? await query.for('update', { of: diaryEntryLinks }) : await query;
+  return rows.map((r) => ({ ...r, response: r.response! }));
+}
+
+/** The invited member's answer to an event. */
+export async function saveResponse(
+  db: Db,
+  organizationId: string,
+  entryId: string,
+  memberId: string,
+  response: InvitationResponse,
+  at: Date,
+) {
+  await db
+    .update(diaryEntryLinks)
+    .set({ response, respondedAt: at })
+    .where(
+      and(
+        eq(diaryEntryLinks.organizationId, organizationId),
+        eq(diaryEntryLinks.entryId, entryId),
+        eq(diaryEntryLinks.memberId, memberId),
+        isNotNull(diaryEntryLinks.response),
+      ),
+    );
 }
 
 /** Forgets the log lines an entry wrote (after they were removed). */

@@ -1,5 +1,6 @@
 // The business diary over HTTP: days and ranges, entries, moving tasks, the evening review, activity
-// counts for the upline, and the secret calendar feed (public by its token).
+// counts for the upline, meetings in other members' diaries one is invited to, and the secret calendar
+// feed (public by its token).
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/actor.ts';
 import { errorResponses } from '../http/errors.ts';
@@ -9,6 +10,7 @@ import { calendarFeeds } from './feed.ts';
 import {
   activityQuery,
   activitySchema,
+  answerBody,
   createEntryBody,
   dayPageSchema,
   dayParams,
@@ -16,6 +18,8 @@ import {
   entrySchema,
   feedSchema,
   feedTokenParams,
+  meetingSchema,
+  meetingsSchema,
   moveTaskBody,
   rangePageSchema,
   rangeQuery,
@@ -68,7 +72,7 @@ export async function diaryRoutes(app: App, deps: Deps) {
         summary: 'Write an event, a task or a note (with links to my contacts and members)',
         description:
           'Events and notes linked to contacts appear in those contacts’ interaction logs; a note’s ' +
-          '`callBackOn` becomes their next follow-up, and its `newContacts` are added to my lists.',
+          '`callBackOn` becomes their call-back date, and its `newContacts` are added to my lists.',
         body: createEntryBody,
         response: { 201: entrySchema, ...errorResponses(400, 401, 404) },
       },
@@ -137,6 +141,58 @@ export async function diaryRoutes(app: App, deps: Deps) {
       },
     },
     async (request) => diary.review(actorOf(request), request.params.day, request.body),
+  );
+
+  app.get(
+    '/api/v1/diary/meetings',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'Meetings of other members’ diaries I am invited to, on some days (at most 62)',
+        description:
+          'A member linked to an event of someone else’s diary (a 2+1 with their sponsor, a training…) ' +
+          'is invited to it. The invited member sees its time, type, place or link, the owner and the ' +
+          'other invited members with their answers — never the owner’s title or details; the owner’s ' +
+          'contacts only as a number of `guests`. The day and range pages carry the same list.',
+        querystring: rangeQuery,
+        response: { 200: meetingsSchema, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => diary.meetings(actorOf(request), request.query.from, request.query.to),
+  );
+
+  app.get(
+    '/api/v1/diary/invitations',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'My invitations still open, for Today: meetings to come and unanswered ones of two weeks',
+        response: { 200: meetingsSchema, ...errorResponses(401) },
+      },
+    },
+    async (request) => diary.invitations(actorOf(request)),
+  );
+
+  app.put(
+    '/api/v1/diary/invitations/:id',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'Accept or decline a meeting I am invited to (until it is cancelled)',
+        description:
+          'An accepted 2+1 meeting or presentation counts for my plans and my follow-up once it has ' +
+          'ended (its end, or its start without one), unless it was cancelled. Moving the meeting to ' +
+          'another time asks again. `meeting_cancelled` (409) for a cancelled one; anyone else’s ' +
+          'invitation is not found.',
+        params: entryIdParams,
+        body: answerBody,
+        response: { 200: meetingSchema, ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request) => diary.answer(actorOf(request), request.params.id, request.body),
   );
 
   app.get(

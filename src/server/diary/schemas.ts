@@ -3,19 +3,24 @@ import { CONTACT_LIMITS } from '../../core/contacts/fields.ts';
 import {
   ENTRY_KINDS,
   EVENT_TYPES,
+  INVITATION_RESPONSES,
   DIARY_LIMITS as L,
   TASK_CATEGORIES,
   TASK_STATES,
 } from '../../core/diary/fields.ts';
-import { MAX_DATE, MIN_DATE, optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
+import { reason } from '../http/errors.ts';
+import { MAX_DATE, MIN_DATE, optionalText, isoDate as sharedIsoDate, YEARS } from '../http/schemas.ts';
 import { planItemsBody } from '../plans/schemas.ts';
 
 const isoDate = sharedIsoDate();
 /** A moment with its offset, between 1900 and 2999 (like dates). */
-const moment = z.iso.datetime({ offset: true }).refine((v) => {
-  const t = Date.parse(v);
-  return t >= Date.parse(`${MIN_DATE}T00:00:00Z`) && t <= Date.parse(`${MAX_DATE}T23:59:59Z`);
-}, 'Use a time between 1900 and 2999');
+const moment = z.iso.datetime({ offset: true }).refine(
+  (v) => {
+    const t = Date.parse(v);
+    return t >= Date.parse(`${MIN_DATE}T00:00:00Z`) && t <= Date.parse(`${MAX_DATE}T23:59:59Z`);
+  },
+  reason('date_range', 'Use a time between 1900 and 2999', YEARS),
+);
 
 /** A web address people can open: http or https only. */
 const webLink = z
@@ -80,7 +85,7 @@ export const createEntryBody = z.discriminatedUnion('kind', [
       newContacts: z.array(newContact).max(L.links).optional(),
     })
     .refine((v) => v.title || Object.values(v.parts ?? {}).some((p) => p?.trim()) || v.newContacts?.length, {
-      message: 'Write a title, one of the parts, or a new contact',
+      ...reason('empty_note', 'Write a title, one of the parts, or a new contact'),
       path: ['title'],
     }),
 ]);
@@ -101,7 +106,10 @@ export const updateEntryBody = z
     /** Cancel an event: it leaves the day and calendars are told. */
     cancelled: z.boolean().optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Send at least one field' });
+  .refine(
+    (v) => Object.values(v).some((x) => x !== undefined),
+    reason('nothing_to_change', 'Send at least one field'),
+  );
 
 export const entryIdParams = z.object({ id: z.uuid() });
 export const dayParams = z.object({ day: isoDate });
@@ -109,9 +117,9 @@ export const moveTaskBody = z.object({ to: isoDate });
 
 export const rangeQuery = z
   .object({ from: isoDate, to: isoDate })
-  .refine((v) => v.from <= v.to, { message: '`from` must not be after `to`', path: ['to'] })
+  .refine((v) => v.from <= v.to, { ...reason('date_order', '`from` must not be after `to`'), path: ['to'] })
   .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 62 * 86_400_000, {
-    message: 'At most 62 days at once',
+    ...reason('range_too_long', 'At most 62 days at once', { maximum: 62 }),
     path: ['to'],
   });
 
@@ -155,8 +163,47 @@ export const activityQuery = z.object({
 
 const linkSchema = z.object({
   contacts: z.array(z.object({ id: z.uuid(), name: z.string() })),
-  members: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  members: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      /** Members linked to an event are invited: their answer. Null on tasks and notes. */
+      response: z.enum(INVITATION_RESPONSES).nullable(),
+    }),
+  ),
 });
+
+/**
+ * An event of someone else's diary I am invited to, as I see it: when, what kind, where, whose and who
+ * else is invited — never the owner's title or details, and the owner's contacts only as a number of
+ * guests (a contact is named to its owner alone).
+ */
+export const meetingSchema = z
+  .object({
+    /** The event's id in its owner's diary. */
+    id: z.uuid(),
+    day: z.string(),
+    eventType: z.enum(EVENT_TYPES),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime().nullable(),
+    place: z.string().nullable(),
+    link: z.string().nullable(),
+    cancelled: z.boolean(),
+    owner: z.object({ id: z.uuid(), name: z.string() }),
+    /** Everyone invited, me included, with their answers. */
+    members: z.array(
+      z.object({ id: z.uuid(), name: z.string(), response: z.enum(INVITATION_RESPONSES), me: z.boolean() }),
+    ),
+    /** The owner's contacts at the meeting (the prospects), not named. */
+    guests: z.number().int(),
+    response: z.enum(INVITATION_RESPONSES),
+    respondedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'DiaryMeeting' });
+
+export const meetingsSchema = z.object({ meetings: z.array(meetingSchema) }).meta({ id: 'DiaryMeetings' });
+
+export const answerBody = z.object({ response: z.enum(['accepted', 'declined'] as const) });
 
 export const entrySchema = z
   .object({
@@ -191,6 +238,8 @@ export const dayPageSchema = z
     review: z.object({ completedAt: z.iso.datetime(), summary: z.string().nullable() }).nullable(),
     /** Evenings reviewed in a row up to this day (or the day before, while this one is open). */
     streak: z.number().int(),
+    /** Events of other members' diaries I am invited to on this day, by start. */
+    meetings: z.array(meetingSchema),
   })
   .meta({ id: 'DiaryDay' });
 
@@ -200,6 +249,8 @@ export const rangePageSchema = z
     to: z.string(),
     entries: z.array(entrySchema),
     reviewedDays: z.array(z.string()),
+    /** Events of other members' diaries I am invited to on these days, by start. */
+    meetings: z.array(meetingSchema),
   })
   .meta({ id: 'DiaryRange' });
 

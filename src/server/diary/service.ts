@@ -12,8 +12,10 @@ import { planService } from '../plans/service.ts';
 import { structurePolicy } from '../structure/policy.ts';
 import { getMember } from '../structure/queries.ts';
 import { diaryLinks } from './links.ts';
-import { dayOrder, presentEntry } from './presenters.ts';
+import { diaryPolicy } from './policy.ts';
+import { dayOrder, presentEntry, presentMeeting } from './presenters.ts';
 import {
+  askAgain,
   deleteEntry,
   type EntryRow,
   entriesOfDays,
@@ -21,20 +23,24 @@ import {
   getReview,
   insertEntry,
   insertLinks,
+  invitationsOf,
   linkRows,
   linksOf,
   openTasks,
   reopenMovedTo,
   reviewedDays,
+  saveResponse,
   saveReview,
   updateEntry,
   weeklyActivity,
 } from './queries.ts';
-import type { createEntryBody, reviewBody, updateEntryBody } from './schemas.ts';
+import type { answerBody, createEntryBody, reviewBody, updateEntryBody } from './schemas.ts';
 
 type CreateInput = z.infer<typeof createEntryBody>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long an unanswered invitation stays on Today after its time (it can still be answered). */
+const OPEN_INVITATION_DAYS = 14;
 
 export function diaryService(deps: Deps) {
   const { database, clock } = deps;
@@ -45,9 +51,20 @@ export function diaryService(deps: Deps) {
 
   /** The entry if it is the actor's; anything else is "not found", whether or not it exists. */
   async function ownEntry(actor: Actor, id: string, tx: Db = db) {
-    const entry = await getEntry(tx, actor.organizationId, id, tx !== db);
-    if (!entry || entry.ownerId !== actor.memberId) throw errors.notFound('Diary entry');
-    return entry;
+    return diaryPolicy.own(actor, await getEntry(tx, actor.organizationId, id, tx !== db));
+  }
+
+  /** Events of other members' diaries I am invited to, as I may see them. */
+  async function meetings(actor: Actor, scope: Parameters<typeof invitationsOf>[3], tx: Db = db) {
+    const rows = await invitationsOf(tx, actor.organizationId, actor.memberId, scope);
+    const links = await linksOf(
+      tx,
+      actor.organizationId,
+      rows.map((r) => r.entry.id),
+    );
+    return rows.map((r) =>
+      presentMeeting(r, links.get(r.entry.id) ?? { contacts: [], members: [] }, actor.memberId),
+    );
   }
 
   async function presented(actor: Actor, id: string) {
@@ -83,7 +100,7 @@ export function diaryService(deps: Deps) {
       const endsAt = input.endsAt ? new Date(input.endsAt) : null;
       if (endsAt && endsAt < startsAt)
         throw new AppError(400, 'validation_failed', 'An event cannot end before it starts.', [
-          { path: 'endsAt', code: 'too_small', message: 'An event cannot end before it starts' },
+          { path: 'endsAt', code: 'date_order', message: 'An event cannot end before it starts' },
         ]);
       checkEventDay(input.day, startsAt, 'startsAt');
       row = {
@@ -118,10 +135,11 @@ export function diaryService(deps: Deps) {
   }
 
   async function dayPage(actor: Actor, day: string) {
-    const [rows, review, days] = await Promise.all([
+    const [rows, review, days, invited] = await Promise.all([
       entriesOfDays(db, actor.organizationId, actor.memberId, day, day),
       getReview(db, actor.organizationId, actor.memberId, day),
       reviewedDays(db, actor.organizationId, actor.memberId, day),
+      meetings(actor, { days: { from: day, to: day } }),
     ]);
     const visible = rows.filter((r) => !r.entry.cancelledAt);
     visible.sort((a, b) => dayOrder(a.entry, b.entry));
@@ -130,6 +148,7 @@ export function diaryService(deps: Deps) {
       entries: visible.map(presentEntry),
       review: review ? { completedAt: review.completedAt.toISOString(), summary: review.summary } : null,
       streak: reviewStreak(days, day),
+      meetings: invited,
     };
   }
 
@@ -137,15 +156,45 @@ export function diaryService(deps: Deps) {
     day: dayPage,
 
     async range(actor: Actor, from: string, to: string) {
-      const [rows, days] = await Promise.all([
+      const [rows, days, invited] = await Promise.all([
         entriesOfDays(db, actor.organizationId, actor.memberId, from, to),
         reviewedDays(db, actor.organizationId, actor.memberId, to, from),
+        meetings(actor, { days: { from, to } }),
       ]);
       const visible = rows.filter((r) => !r.entry.cancelledAt);
       visible.sort((a, b) =>
         a.entry.day === b.entry.day ? dayOrder(a.entry, b.entry) : a.entry.day < b.entry.day ? -1 : 1,
       );
-      return { from, to, entries: visible.map(presentEntry), reviewedDays: days.sort() };
+      return {
+        from,
+        to,
+        entries: visible.map(presentEntry),
+        reviewedDays: days.sort(),
+        meetings: invited,
+      };
+    },
+
+    /** Meetings I am invited to on some days. */
+    async meetings(actor: Actor, from: string, to: string) {
+      return { meetings: await meetings(actor, { days: { from, to } }) };
+    },
+
+    /** Invitations still open for Today: meetings to come, and unanswered ones of the last two weeks. */
+    async invitations(actor: Actor) {
+      const now = clock.now();
+      const since = new Date(now.getTime() - OPEN_INVITATION_DAYS * DAY_MS);
+      return { meetings: await meetings(actor, { open: { now, since } }) };
+    },
+
+    /** The invited member accepts or declines (again, as often as they like, until it is cancelled). */
+    async answer(actor: Actor, id: string, input: z.infer<typeof answerBody>) {
+      return db.transaction(async (tx) => {
+        const [found] = await invitationsOf(tx, actor.organizationId, actor.memberId, { entryId: id }, true);
+        diaryPolicy.answer(actor, found);
+        await saveResponse(tx, actor.organizationId, id, actor.memberId, input.response, clock.now());
+        const [meeting] = await meetings(actor, { entryId: id }, tx);
+        return meeting!;
+      });
     },
 
     async create(actor: Actor, input: CreateInput) {
@@ -164,7 +213,7 @@ export function diaryService(deps: Deps) {
         if (input.endsAt !== undefined) values.endsAt = input.endsAt ? new Date(input.endsAt) : null;
         const wrongKind = (field: string, kind: string) =>
           new AppError(400, 'validation_failed', `Only ${kind}s have ${field}.`, [
-            { path: field, code: 'invalid_value', message: `Only ${kind}s have this field` },
+            { path: field, code: 'not_for_kind', message: `Only ${kind}s have this field` },
           ]);
         for (const field of ['eventType', 'startsAt', 'endsAt', 'place', 'link'] as const)
           if (input[field] !== undefined && entry.kind !== 'event') throw wrongKind(field, 'event');
@@ -178,7 +227,7 @@ export function diaryService(deps: Deps) {
         const endsAt = values.endsAt !== undefined ? values.endsAt : entry.endsAt;
         if (startsAt && endsAt && endsAt < startsAt)
           throw new AppError(400, 'validation_failed', 'An event cannot end before it starts.', [
-            { path: 'endsAt', code: 'too_small', message: 'An event cannot end before it starts' },
+            { path: 'endsAt', code: 'date_order', message: 'An event cannot end before it starts' },
           ]);
         if (cancelled !== undefined) values.cancelledAt = cancelled ? clock.now() : null;
         // A cancelled meeting did not happen: the contacts' log lines it wrote go.
@@ -189,6 +238,15 @@ export function diaryService(deps: Deps) {
           else await relogEntry(tx, actor, entry, values.day);
         }
         checkEventDay(values.day ?? entry.day, startsAt, values.day ? 'day' : 'startsAt');
+        // A meeting moved to another time asks the invited members again.
+        const time = (d: Date | null | undefined) => d?.getTime() ?? null;
+        if (
+          entry.kind === 'event' &&
+          ((values.day !== undefined && values.day !== entry.day) ||
+            (values.startsAt !== undefined && time(values.startsAt) !== time(entry.startsAt)) ||
+            (values.endsAt !== undefined && time(values.endsAt) !== time(entry.endsAt)))
+        )
+          await askAgain(tx, actor.organizationId, id);
         await updateEntry(tx, actor.organizationId, id, values);
       });
       return presented(actor, id);
@@ -216,7 +274,7 @@ export function diaryService(deps: Deps) {
     async review(actor: Actor, day: string, input: z.infer<typeof reviewBody>) {
       if (day > dayAfterToday())
         throw new AppError(400, 'validation_failed', 'A day can be reviewed once it has come.', [
-          { path: 'day', code: 'too_big', message: 'A day can be reviewed once it has come' },
+          { path: 'day', code: 'future_date', message: 'A day can be reviewed once it has come' },
         ]);
       const tomorrow = nextDay(day);
       await db.transaction(async (tx) => {
@@ -227,7 +285,7 @@ export function diaryService(deps: Deps) {
           const task = open.get(decision.id);
           if (!task)
             throw new AppError(400, 'validation_failed', 'Not an open task of this day.', [
-              { path: `tasks.${i}.id`, code: 'invalid_value', message: 'Not an open task of this day' },
+              { path: `tasks.${i}.id`, code: 'not_open_task', message: 'Not an open task of this day' },
             ]);
           open.delete(decision.id);
           if (decision.action === 'move') await moveTask(tx, actor, task, tomorrow);
@@ -284,7 +342,7 @@ export function diaryService(deps: Deps) {
       throw new AppError(409, 'task_closed', 'Only open tasks can be moved.');
     if (to === task.day)
       throw new AppError(400, 'validation_failed', 'The task is already on that day.', [
-        { path: 'to', code: 'invalid_value', message: 'The task is already on that day' },
+        { path: 'to', code: 'same_day', message: 'The task is already on that day' },
       ]);
     const now = clock.now();
     const copy: EntryRow = {
@@ -322,7 +380,7 @@ function checkEventDay(day: string, startsAt: Date | null, field: 'day' | 'start
   const t = startsAt.getTime();
   if (t >= dayStart - 14 * 3_600_000 && t < dayStart + 36 * 3_600_000) return;
   throw new AppError(400, 'validation_failed', 'The start time is not on the event’s day.', [
-    { path: field, code: 'invalid_value', message: 'The start time is not on the event’s day' },
+    { path: field, code: 'not_on_day', message: 'The start time is not on the event’s day' },
   ]);
 }
 

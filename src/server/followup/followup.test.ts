@@ -202,7 +202,7 @@ describe('following up a new member', () => {
     expect(sponsoring).toMatchObject({ done: true, doneBy: null });
   });
 
-  it('a 2+1 in the sponsor’s diary linked to the new member ticks the sponsoring step too', async () => {
+  it('a 2+1 in the sponsor’s diary the new member accepted ticks the sponsoring step too', async () => {
     const olga = await joinUnder(ctx, as('anna'), 'Olga');
     const entry = await as('anna').post('/api/v1/diary/entries', {
       kind: 'event',
@@ -213,9 +213,71 @@ describe('following up a new member', () => {
       memberIds: [olga.id],
     });
     expect(entry.statusCode, entry.body).toBe(201);
+    const sponsoring = async () =>
+      stepOf((await as('anna').get(`/api/v1/members/${olga.id}/followup`)).json(), 'sponsoring').done;
+    // An invitation Olga has not answered is not a meeting she took part in.
+    expect(await sponsoring()).toBe(false);
+    const answered = await olga.client.put(`/api/v1/diary/invitations/${entry.json().id}`, {
+      response: 'accepted',
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(await sponsoring()).toBe(true);
     const view = (await as('anna').get(`/api/v1/members/${olga.id}/followup`)).json();
-    expect(stepOf(view, 'sponsoring').done).toBe(true);
     expect(stepOf(view, 'diary').done).toBe(false);
+  });
+
+  it('the goal and the 3-month plan tick their steps, with the time they were written', async () => {
+    const vera = await joinUnder(ctx, as('anna'), 'Vera');
+    const steps = async (today: string) =>
+      (await as('anna').get(`/api/v1/members/${vera.id}/followup?today=${today}`)).json();
+    // Monday 16 March, a day before the goal step is due, Vera writes her goal.
+    ctx.clock.set('2026-03-16T08:00:00Z');
+    const goal = await vera.client.put('/api/v1/goals/2026', { statement: 'A second income by autumn' });
+    expect(goal.statusCode, goal.body).toBe(200);
+    // Friday 20 March, with the business plan due on the 21st, her first 3-month plan.
+    ctx.clock.set('2026-03-20T18:30:00Z');
+    const plan = await vera.client.put('/api/v1/plans/three_months/2026-04-01', {
+      items: [{ activity: 'presentations', target: 12 }],
+    });
+    expect(plan.statusCode, plan.body).toBe(200);
+    // Nobody looks until a week later: the steps still carry the days the evidence was written.
+    ctx.clock.set('2026-03-27T09:00:00Z');
+    try {
+      const later = await steps('2026-03-27');
+      expect(stepOf(later, 'goal')).toMatchObject({ done: true, doneBy: null, overdue: false });
+      expect((stepOf(later, 'goal') as Step & { doneAt: string }).doneAt).toBe('2026-03-16T08:00:00.000Z');
+      expect((stepOf(later, 'business_plan') as Step & { doneAt: string }).doneAt).toBe(
+        '2026-03-20T18:30:00.000Z',
+      );
+      // What she did is never overdue on her sponsor's Today; what she did not do is.
+      const today = (await as('anna').get('/api/v1/followups/today?today=2026-03-27')).json();
+      const row = today.attention.find((r: { member: { id: string } }) => r.member.id === vera.id);
+      const overdue = row.steps.filter((s: Step) => s.overdue).map((s: Step) => s.key);
+      expect(overdue).not.toContain('goal');
+      expect(overdue).not.toContain('business_plan');
+      expect(overdue).toContain('marketing_plan');
+    } finally {
+      ctx.clock.set('2026-03-15T10:00:00Z');
+    }
+  });
+
+  it('a contact list step carries the time both lists first had someone', async () => {
+    const wim = await joinUnder(ctx, as('anna'), 'Wim');
+    ctx.clock.set('2026-03-15T11:00:00Z');
+    await wim.client.post('/api/v1/contacts', { name: 'Dora', city: 'София' });
+    ctx.clock.set('2026-03-15T12:00:00Z');
+    await wim.client.post('/api/v1/contacts', { name: 'Emil', city: 'Varna' });
+    ctx.clock.set('2026-03-19T12:00:00Z');
+    try {
+      const view = (await as('anna').get(`/api/v1/members/${wim.id}/followup?today=2026-03-19`)).json();
+      expect(view.steps.find((s: { key: string }) => s.key === 'lists')).toMatchObject({
+        done: true,
+        doneAt: '2026-03-15T12:00:00.000Z',
+        overdue: false,
+      });
+    } finally {
+      ctx.clock.set('2026-03-15T10:00:00Z');
+    }
   });
 
   it('the join day is the joining phone’s own date while it is within a day of the server’s', async () => {
@@ -230,7 +292,7 @@ describe('following up a new member', () => {
     expect(await joined(wrong.id)).toBe('2026-03-15');
   });
 
-  it('a 2+1 counts once held: not while planned, not when cancelled', async () => {
+  it('a 2+1 counts once held and accepted: not while planned, not when cancelled', async () => {
     const pia = await joinUnder(ctx, as('anna'), 'Pia');
     const sponsoring = async () =>
       stepOf((await as('anna').get(`/api/v1/members/${pia.id}/followup`)).json(), 'sponsoring').done;
@@ -247,6 +309,7 @@ describe('following up a new member', () => {
     expect(later.statusCode, later.body).toBe(201);
     expect(await sponsoring()).toBe(false);
     const today = (await plan('2026-03-15', '2026-03-15T09:00:00+02:00')).json();
+    await pia.client.put(`/api/v1/diary/invitations/${today.id}`, { response: 'accepted' });
     await as('anna').patch(`/api/v1/diary/entries/${today.id}`, { cancelled: true });
     expect(await sponsoring()).toBe(false);
     await as('anna').patch(`/api/v1/diary/entries/${today.id}`, { cancelled: false });
@@ -310,12 +373,16 @@ describe('following up a new member', () => {
       'Olga@2',
       'Pia@2',
       'Rita@2',
+      'Vera@2',
+      'Wim@2',
     ]);
     expect((await names('anna', 'today=2026-06-12')).sort()).toEqual([
       'Nina Petrova@1',
       'Olga@1',
       'Pia@1',
       'Rita@1',
+      'Vera@1',
+      'Wim@1',
     ]);
     expect(await names('anna', 'today=2026-06-13')).toEqual([]);
     const row = (await as('anna').get('/api/v1/followups?today=2026-03-18')).json().rows[0];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FOLLOWUP_LIMITS as L, STEP_CONDITIONS, TOUCHPOINT_KINDS } from '../../core/followup/template.ts';
+import { reason } from '../http/errors.ts';
 import { isoDate, optionalText } from '../http/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
 
@@ -14,7 +15,7 @@ const localizedInput = (max: number) =>
       bg: z.string().trim().max(max).default(''),
     })
     .strict()
-    .refine((t) => t.en || t.de || t.bg, { message: 'Write it in at least one language' });
+    .refine((t) => t.en || t.de || t.bg, reason('one_language', 'Write it in at least one language'));
 
 export const localizedSchema = z.object({ en: z.string(), de: z.string(), bg: z.string() });
 
@@ -24,13 +25,20 @@ const key = z
   .min(1, 'Enter a key')
   .max(L.key)
   .regex(/^[a-z0-9_-]+$/, 'Use lower-case letters, digits, - and _')
-  .refine((k) => !['__proto__', 'constructor', 'prototype'].includes(k), 'Choose another key');
+  .refine(
+    (k) => !['__proto__', 'constructor', 'prototype'].includes(k),
+    reason('reserved_key', 'Choose another key'),
+  );
 
 const uniqueKeys = (what: string) => (items: { key: string }[], ctx: z.RefinementCtx) => {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     if (seen.has(item.key))
-      ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `Two ${what} have the key ${item.key}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'key'],
+        ...reason('duplicate_key', `Two ${what} have the key ${item.key}`),
+      });
     seen.add(item.key);
   });
 };

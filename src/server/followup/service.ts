@@ -5,7 +5,7 @@ import { addDays, FOLLOWUP_LIMITS, type OnboardingTemplate } from '../../core/fo
 import { depthOf } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
-import { AppError, errors } from '../http/errors.ts';
+import { errors, invalidField } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { observeSteps } from './observe.ts';
 import { followupPolicy } from './policy.ts';
@@ -35,9 +35,6 @@ import {
   stepsOf,
 } from './queries.ts';
 import type { intakeBody, templateBody, touchpointBody } from './schemas.ts';
-
-const invalid = (path: string, message: string) =>
-  new AppError(400, 'validation_failed', message, [{ path, code: 'custom', message }]);
 
 export function followupService(deps: Deps) {
   const { database, clock } = deps;
@@ -191,7 +188,12 @@ export function followupService(deps: Deps) {
         const known = new Set(followup.questions.map((q) => q.key));
         const answers: Record<string, string> = {};
         for (const [key, answer] of Object.entries(input.answers)) {
-          if (!known.has(key)) throw invalid(`answers.${key}`, `There is no question ${key} in this intake`);
+          if (!known.has(key))
+            throw invalidField(
+              `answers.${key}`,
+              'unknown_question',
+              `There is no question ${key} in this intake`,
+            );
           if (answer) answers[key] = answer;
         }
         await saveIntake(tx, actor.organizationId, memberId, answers, actor.memberId, clock.now());
@@ -218,7 +220,7 @@ export function followupService(deps: Deps) {
 
     async logTouchpoint(actor: Actor, memberId: string, input: z.infer<typeof touchpointBody>) {
       if (input.on > addDays(serverToday(), 1))
-        throw invalid('on', 'A touchpoint is logged once it has happened');
+        throw invalidField('on', 'future_date', 'A touchpoint is logged once it has happened');
       return db.transaction(async (tx) => {
         const member = await followedMember(tx, actor.organizationId, memberId);
         if (!member) throw errors.notFound('Member');

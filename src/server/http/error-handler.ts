@@ -13,6 +13,9 @@ const CLIENT_ERROR_CODES: Record<number, ErrorCode> = {
 
 const PARAM_KEYS = ['minimum', 'maximum', 'expected', 'format', 'origin'] as const;
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function fieldErrors(error: FastifyError): FieldError[] {
   return (error.validation ?? []).map((v) => {
     const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
@@ -23,9 +26,15 @@ function fieldErrors(error: FastifyError): FieldError[] {
       if (typeof value === 'string' || typeof value === 'number') params[key] = value;
       else if (typeof value === 'bigint') params[key] = Number(value);
     }
+    // A rule of our own (`reason(...)` in a refinement) names its reason and numbers in `params`.
+    const own = v.keyword === 'custom' && isRecord(raw.params) ? raw.params : undefined;
+    const code = typeof own?.reason === 'string' ? own.reason : v.keyword;
+    for (const [key, value] of Object.entries(own ?? {})) {
+      if (key !== 'reason' && (typeof value === 'string' || typeof value === 'number')) params[key] = value;
+    }
     const field: FieldError = {
       path: path || (error.validationContext ?? 'body'),
-      code: v.keyword,
+      code,
       message: v.message ?? 'Invalid value',
     };
     if (Object.keys(params).length) field.params = params;

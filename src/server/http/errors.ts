@@ -23,9 +23,12 @@ export const ERROR_CODES = [
   'import_invalid',
   'no_sponsor',
   'task_closed',
+  'meeting_cancelled',
   'already_reversed',
   'training_closed',
   'review_closed',
+  'review_not_yet',
+  'goal_overlap',
   'plan_closed',
   'plan_overlap',
   'internal',
@@ -35,7 +38,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface FieldError {
   /** Dotted path of the field in the request, e.g. `email` or `items.2.count`. */
   path: string;
-  /** Machine-readable reason (zod's issue code, e.g. `too_small`, `invalid_format`). */
+  /**
+   * Machine-readable reason: zod's issue code (`too_small`, `invalid_format`, …) or, for a rule of our
+   * own, its reason code (`future_date`, `date_order`, … — see `reason`). The web app translates it.
+   */
   code: string;
   message: string;
   /** Numbers the reason refers to, e.g. `{ minimum: 8 }`. */
@@ -51,6 +57,25 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A rule of our own in a zod schema (`refine`, `addIssue`): its English message and the reason code
+ * (with the numbers it refers to) that reaches the client as the field's `code` and `params`.
+ */
+export function reason(code: string, message: string, params?: Record<string, string | number>) {
+  return { message, params: { reason: code, ...params } };
+}
+
+/** A 400 that names one field and the reason, like the ones the schemas produce. */
+export function invalidField(
+  path: string,
+  code: string,
+  message: string,
+  params?: Record<string, string | number>,
+): AppError {
+  const field: FieldError = params ? { path, code, message, params } : { path, code, message };
+  return new AppError(400, 'validation_failed', message, [field]);
 }
 
 export const errors = {

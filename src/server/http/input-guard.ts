@@ -34,7 +34,7 @@ export function registerInputGuard(app: FastifyInstance) {
       const field = path.join('.') || part;
       const message = 'Text must not contain NUL characters';
       throw new AppError(400, 'validation_failed', `Invalid request — ${field}: ${message}`, [
-        { path: field, code: 'invalid_string', message },
+        { path: field, code: 'nul_character', message },
       ]);
     }
   });

@@ -1,14 +1,22 @@
 // Field schemas every domain shares.
 import { z } from 'zod';
 import { isCountryCode } from '../../core/countries.ts';
+import { reason } from './errors.ts';
 
 /** Years a date of this app can have: PostgreSQL has no year 0, and nobody plans for the year 3000. */
 export const MIN_DATE = '1900-01-01';
 export const MAX_DATE = '2999-12-31';
+/** The years of MIN_DATE and MAX_DATE, for messages. */
+export const YEARS = { minimum: 1900, maximum: 2999 };
 
 /** A calendar date (YYYY-MM-DD) between 1900 and 2999. */
 export const isoDate = () =>
-  z.iso.date().refine((v) => v >= MIN_DATE && v <= MAX_DATE, { message: 'Use a date between 1900 and 2999' });
+  z.iso
+    .date()
+    .refine(
+      (v) => v >= MIN_DATE && v <= MAX_DATE,
+      reason('date_range', 'Use a date between 1900 and 2999', YEARS),
+    );
 
 /** Optional text: trimmed, at most `max` characters; empty means none (null). */
 export const optionalText = (max: number) =>
@@ -22,23 +30,17 @@ export const optionalText = (max: number) =>
 
 /**
  * A country as an ISO 3166-1 alpha-2 code (any case in, upper case out); empty means none (null). A code
- * that names no country is an `invalid_value`, like any other pick outside the offered ones.
+ * that names no country is refused with the reason `country`.
  */
 export const countryCode = () =>
   z
     .string()
     .trim()
     .toUpperCase()
-    .superRefine((value, ctx) => {
-      if (value !== '' && !isCountryCode(value)) {
-        ctx.addIssue({
-          code: 'invalid_value',
-          values: [],
-          input: value,
-          message: 'Pick a country: its two-letter ISO code, e.g. BG or DE',
-        });
-      }
-    })
+    .refine(
+      (value) => value === '' || isCountryCode(value),
+      reason('country', 'Pick a country: its two-letter ISO code, e.g. BG or DE'),
+    )
     .transform((v) => v || null)
     .nullable()
     .optional();

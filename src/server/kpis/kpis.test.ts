@@ -6,7 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useContactsTeam } from '../../../tests/support/contacts-team.ts';
-import { type MemberRow, useTestContext } from '../../../tests/support/index.ts';
+import {
+  api,
+  createMember,
+  DEFAULT_PASSWORD,
+  type MemberRow,
+  signIn,
+  useTestContext,
+} from '../../../tests/support/index.ts';
 import { orders, trainingRegistrations, trainings } from '../../db/schema/index.ts';
 import { getMember } from '../structure/queries.ts';
 import { addToRollups, deltasOn, lockForPosting, refreshTrainingFigures } from './rollups.ts';
@@ -247,11 +254,82 @@ describe('weekly analysis', () => {
     expect(closed.json().error.code).toBe('review_closed');
     const tuesday = await as('anna').put('/api/v1/reviews/2026-03-10', { corrections: 'x', today: monday });
     expect(tuesday.statusCode).toBe(400);
-    expect(tuesday.json().error.fields[0].path).toBe('week');
+    expect(tuesday.json().error.fields[0]).toMatchObject({ path: 'week', code: 'week_start' });
     const empty = await as('anna').put('/api/v1/reviews/2026-03-09', { corrections: '  ', today: monday });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields[0].path).toBe('corrections');
     expect((await ctx.app.inject({ method: 'PUT', url: '/api/v1/reviews/2026-03-09' })).statusCode).toBe(401);
+  });
+
+  it('starts a newcomer with their first whole week, and never answers 500 for an empty history', async () => {
+    // Nina joined under Anna on Wednesday 11 March, after Monday 9 March, the last review day before.
+    const { member: nina } = await createMember(ctx.db, {
+      organizationId: m.anna.organizationId,
+      sponsor: m.anna,
+      name: 'nina',
+      joinedOn: '2026-03-11',
+      account: { email: 'nina@example.test' },
+    });
+    const ninaApi = api(ctx.app, await signIn(ctx.app, 'nina@example.test', DEFAULT_PASSWORD));
+    const state = (await ninaApi.get(`/api/v1/reviews/current?today=${monday}`)).json();
+    // Her first whole week is 16–22 March; the Monday after looks at it. Nothing is written or due yet.
+    expect(state).toMatchObject({
+      status: 'upcoming',
+      due: false,
+      missedLast: false,
+      reviewDay: '2026-03-23',
+      week: '2026-03-16',
+      review: null,
+    });
+    const history = await ninaApi.get(`/api/v1/reviews?today=${monday}`);
+    expect(history.statusCode, history.body).toBe(200);
+    expect(history.json().weeks).toEqual([]);
+    const early = await ninaApi.put('/api/v1/reviews/2026-03-16', { corrections: 'Early', today: monday });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('review_not_yet');
+    // The week before she joined cannot be analysed either.
+    expect(
+      (await ninaApi.put('/api/v1/reviews/2026-03-09', { corrections: 'x', today: monday })).statusCode,
+    ).toBe(409);
+    const team = (await as('anna').get(`/api/v1/reviews/team?today=${monday}`)).json();
+    expect(team.rows.find((r: { member: { id: string } }) => r.member.id === nina.id)).toMatchObject({
+      status: 'upcoming',
+      missedLast: false,
+    });
+    // On her first review day it is due; the history starts with it.
+    ctx.clock.set('2026-03-23T10:00:00.000Z');
+    try {
+      const due = (await ninaApi.get('/api/v1/reviews/current?today=2026-03-23')).json();
+      expect(due).toMatchObject({ status: 'due', due: true, week: '2026-03-16', missedLast: false });
+      const first = (await ninaApi.get('/api/v1/reviews?today=2026-03-23')).json();
+      expect(first.weeks.map((w: { week: string; status: string }) => [w.week, w.status])).toEqual([
+        ['2026-03-16', 'open'],
+      ]);
+      const saved = await ninaApi.put('/api/v1/reviews/2026-03-16', {
+        corrections: 'Two calls a day',
+        today: '2026-03-23',
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json()).toMatchObject({ status: 'written', due: false });
+    } finally {
+      ctx.clock.set('2026-03-15T10:00:00.000Z');
+    }
+  });
+
+  it('tells a customer the analysis is a partner’s, not that it is written', async () => {
+    await createMember(ctx.db, {
+      organizationId: m.anna.organizationId,
+      sponsor: m.anna,
+      name: 'cora',
+      kind: 'customer',
+      account: { email: 'cora@example.test' },
+    });
+    const cora = api(ctx.app, await signIn(ctx.app, 'cora@example.test', DEFAULT_PASSWORD));
+    expect((await cora.get(`/api/v1/reviews/current?today=${monday}`)).json()).toMatchObject({
+      status: 'partnersOnly',
+      due: false,
+      missedLast: false,
+    });
   });
 
   it('follows my own weekday, and admins set the organization’s', async () => {

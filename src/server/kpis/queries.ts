@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Grain } from '../../core/kpis/periods.ts';
 import { downlineRange } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
+import { anyOf } from '../../db/sql.ts';
 import type { Kpi } from './schemas.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -48,10 +49,7 @@ export async function figuresOf(
   const rows = rowsOf<RawFigures>(
     await db.execute(sql`select ${FIGURE_COLUMNS} from member_rollups
       where organization_id = ${organizationId} and grain = ${grain}
-        and period in (${sql.join(
-          periods.map((p) => sql`${p}::date`),
-          sql`, `,
-        )})
+        and ${anyOf(sql`period`, periods, 'date')}
         and member_id = ${memberId}`),
   );
   return new Map(rows.map((r) => [String(r.period), toFigures(r)]));

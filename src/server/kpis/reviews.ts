@@ -6,6 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   addDays,
+  firstReviewDay,
   lastReviewDay,
   periodEnd,
   reviewedWeek,
@@ -112,8 +113,14 @@ export function reviewService(deps: Deps) {
     return member;
   }
 
-  async function joinedOn(actor: Actor) {
-    return (await getMember(db, actor.organizationId, actor.memberId))!.joinedOn;
+  /**
+   * The review day in force for a member today: the latest one, or — for someone who joined since — their
+   * first, which looks at their first whole week of membership.
+   */
+  function reviewDayOf(member: MemberRow, weekday: number, today: string) {
+    const first = firstReviewDay(member.joinedOn, weekday);
+    const latest = lastReviewDay(today, weekday);
+    return { first, reviewDay: latest < first ? first : latest };
   }
 
   async function current(actor: Actor, deviceToday?: string): Promise<CurrentReviewView> {
@@ -121,7 +128,7 @@ export function reviewService(deps: Deps) {
     const me = (await getMember(db, actor.organizationId, actor.memberId))!;
     const organizationDay = await organizationWeekday(actor.organizationId);
     const weekday = me.reviewWeekday ?? organizationDay;
-    const reviewDay = lastReviewDay(today, weekday);
+    const { first, reviewDay } = reviewDayOf(me, weekday, today);
     const week = reviewedWeek(reviewDay);
     const lastWeek = shiftPeriod('week', week, -1);
     const [numbers, reviews, weekPlan, nextPlan] = await Promise.all([
@@ -131,8 +138,15 @@ export function reviewService(deps: Deps) {
       plans.pageOf(db, actor, me, 'week', shiftPeriod('week', week, 1)),
     ]);
     const review = reviews.find((r) => r.week === week) ?? null;
-    // A member who joined after last week's review day had nothing to miss.
-    const lastReviewDayBefore = addDays(reviewDay, -7);
+    // The analysis is a partner's (customers buy; they do not build a structure).
+    const partner = me.kind === 'partner';
+    const status = review
+      ? ('written' as const)
+      : !partner
+        ? ('partnersOnly' as const)
+        : reviewDay > today
+          ? ('upcoming' as const)
+          : ('due' as const);
     return {
       weekday,
       ownWeekday: me.reviewWeekday,
@@ -141,10 +155,10 @@ export function reviewService(deps: Deps) {
       week,
       weekEnd: periodEnd('week', week),
       isReviewDay: reviewDay === today,
-      // Someone who joined after the review day starts with their next one.
-      // The analysis is a partner's (customers buy; they do not build a structure).
-      due: !review && me.joinedOn <= reviewDay && me.kind === 'partner',
-      missedLast: me.joinedOn <= lastReviewDayBefore && !reviews.some((r) => r.week === lastWeek),
+      status,
+      due: status === 'due',
+      // A week before the first whole week of membership had nothing to miss.
+      missedLast: partner && addDays(reviewDay, -7) >= first && !reviews.some((r) => r.week === lastWeek),
       numbers,
       review: review ? presentReview(review) : null,
       plan: {
@@ -160,7 +174,14 @@ export function reviewService(deps: Deps) {
     /** Writes (or rewrites) the analysis of the week under review, with the numbers as they are now. */
     async save(actor: Actor, week: string, body: z.infer<typeof saveReviewBody>) {
       const state = await current(actor, body.today);
-      if (week !== state.week || state.reviewDay < (await joinedOn(actor))) {
+      if (state.status === 'upcoming') {
+        throw new AppError(
+          409,
+          'review_not_yet',
+          `The first weekly analysis is on ${state.reviewDay}, about the first whole week of membership.`,
+        );
+      }
+      if (week !== state.week) {
         throw new AppError(409, 'review_closed', `Only the week of ${state.week} can be reviewed now.`);
       }
       const now = clock.now();
@@ -193,9 +214,10 @@ export function reviewService(deps: Deps) {
       const today = effectiveToday(serverToday(), query.today);
       const weekday = member.reviewWeekday ?? (await organizationWeekday(actor.organizationId));
       const latest = lastReviewDay(today, weekday);
-      // Review days before the member joined are not theirs (a newcomer's history starts with their first).
+      // A newcomer's history starts with their first review day (about their first whole week).
+      const first = firstReviewDay(member.joinedOn, weekday);
       const days = Array.from({ length: TREND_LENGTH }, (_, i) => addDays(latest, -7 * i)).filter(
-        (day) => day >= member.joinedOn,
+        (day) => day >= first,
       );
       const weeks = days.map(reviewedWeek);
       const [reviews, live] = await Promise.all([
@@ -234,8 +256,8 @@ export function reviewService(deps: Deps) {
       });
       const rows = page.rows.map((m) => {
         const weekday = m.reviewWeekday ?? organizationDay;
-        const reviewDay = lastReviewDay(today, weekday);
-        return { m, weekday, reviewDay, week: reviewedWeek(reviewDay) };
+        const { first, reviewDay } = reviewDayOf(m, weekday, today);
+        return { m, weekday, first, reviewDay, week: reviewedWeek(reviewDay) };
       });
       const weeks = [...new Set(rows.flatMap((r) => [r.week, shiftPeriod('week', r.week, -1)]))];
       const reviews = await reviewsOf(
@@ -255,10 +277,13 @@ export function reviewService(deps: Deps) {
           weekday: r.weekday,
           week: r.week,
           reviewDay: r.reviewDay,
-          status: done.has(`${r.m.id}|${r.week}`) ? ('done' as const) : ('open' as const),
+          status: done.has(`${r.m.id}|${r.week}`)
+            ? ('done' as const)
+            : r.reviewDay > today
+              ? ('upcoming' as const)
+              : ('open' as const),
           missedLast:
-            r.m.joinedOn <= addDays(r.reviewDay, -7) &&
-            !done.has(`${r.m.id}|${shiftPeriod('week', r.week, -1)}`),
+            addDays(r.reviewDay, -7) >= r.first && !done.has(`${r.m.id}|${shiftPeriod('week', r.week, -1)}`),
           numbers: presentFigures(r.week, figures[i]!.get(r.week) ?? null),
         })),
       };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Grain, periodEnd, periodsOf, periodsOfDays } from '../../core/kpis/periods.ts';
 import { ancestorPaths, SEGMENT_WIDTH } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
+import { anyOf } from '../../db/sql.ts';
 
 /** A member's own figures in one period; training figures are 0 or 1 (distinct people). */
 export interface Figures {
@@ -82,10 +83,7 @@ export async function addToRollups(db: Db, organizationId: string, path: string,
       d.t_off, d.t_on, d.t_any
     from members m, (values ${values}) as d(grain, period, points, joined, t_off, t_on, t_any)
     where m.organization_id = ${organizationId}
-      and m.path in (${sql.join(
-        paths.map((p) => sql`${p}`),
-        sql`, `,
-      )})
+      and ${anyOf(sql`m.path`, paths, 'text')}
     order by m.path, d.grain, d.period
     ${ADD_ON_CONFLICT}`);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GRAINS, isoWeekday } from '../../core/kpis/periods.ts';
+import { reason } from '../http/errors.ts';
 import { isoDate } from '../http/schemas.ts';
 import { planItemsBody, planPageSchema, planSchema } from '../plans/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
@@ -70,7 +71,11 @@ export const drilldownQuery = z
   .superRefine((q, ctx) => {
     const fits = { points: [], newMembers: ['frontline'], training: ['offline', 'online'] }[q.kpi];
     if (q.filter && !(fits as string[]).includes(q.filter))
-      ctx.addIssue({ code: 'custom', path: ['filter'], message: `No such filter for ${q.kpi}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filter'],
+        ...reason('invalid_value', `No such filter for ${q.kpi}`),
+      });
   });
 
 export const drilldownSchema = z.object({
@@ -123,7 +128,13 @@ export const currentReviewSchema = z.object({
   week: z.string(),
   weekEnd: z.string(),
   isReviewDay: z.boolean(),
-  /** Not written yet for this week (and the member had joined by the review day). */
+  /**
+   * written: there is an analysis of this week (it can be improved until the next review day); due: the
+   * review day has come and nothing is written; upcoming: a newcomer's first review day is still ahead
+   * (it looks at their first whole week of membership); partnersOnly: customers do not write one.
+   */
+  status: z.enum(['written', 'due', 'upcoming', 'partnersOnly']),
+  /** status is due. */
   due: z.boolean(),
   /** The review of the week before was not written. */
   missedLast: z.boolean(),
@@ -140,7 +151,7 @@ export type CurrentReviewView = z.infer<typeof currentReviewSchema>;
 export const todayQuery = z.object({ today: day.optional() });
 
 export const reviewWeekParams = z.object({
-  week: day.refine((d) => isoWeekday(d) === 1, 'A week is named by its Monday'),
+  week: day.refine((d) => isoWeekday(d) === 1, reason('week_start', 'A week is named by its Monday')),
 });
 
 export const saveReviewBody = z
@@ -186,8 +197,8 @@ export const teamSchema = z.object({
       weekday: weekdaySchema,
       week: z.string(),
       reviewDay: z.string(),
-      /** This week's review: written, or still open. */
-      status: z.enum(['done', 'open']),
+      /** This week's review: written, still open, or — for a newcomer — their first is still ahead. */
+      status: z.enum(['done', 'open', 'upcoming']),
       /** Last week's review was not written. */
       missedLast: z.boolean(),
       numbers: reviewNumbersSchema.shape.week,

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ORDER_COLUMNS } from '../../core/orders/columns.ts';
 import { hasTwoDecimals, MAX_HUNDREDTHS, normalizeCurrency } from '../../core/orders/money.ts';
+import { reason } from '../http/errors.ts';
 import { optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
 
 export const BUYERS = ['self', 'member', 'contact', 'other'] as const;
@@ -23,13 +24,17 @@ const isoDate = sharedIsoDate();
 const MAX = MAX_HUNDREDTHS / 100;
 
 /** Points or an amount: not negative, at most two decimals. */
-const figure = z.number().min(0).max(MAX).refine(hasTwoDecimals, 'Use at most two decimals');
+const figure = z
+  .number()
+  .min(0)
+  .max(MAX)
+  .refine(hasTwoDecimals, reason('two_decimals', 'Use at most two decimals'));
 
 const currency = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((v) => normalizeCurrency(v) !== null, { message: 'Use a currency code such as EUR or BGN' });
+  .refine((v) => normalizeCurrency(v) !== null, reason('currency', 'Use a currency code such as EUR or BGN'));
 
 const person = z.object({ id: z.uuid(), name: z.string() });
 
@@ -64,9 +69,13 @@ export const createOrderBody = z
     for (const [kind, field] of Object.entries(needs)) {
       const given = body[field] !== undefined && body[field] !== null;
       if (body.buyer === kind && !given)
-        ctx.addIssue({ code: 'custom', path: [field], message: `Name the buyer (${field})` });
+        ctx.addIssue({ code: 'custom', path: [field], ...reason('required', `Name the buyer (${field})`) });
       if (body.buyer !== kind && given)
-        ctx.addIssue({ code: 'custom', path: [field], message: `Only for buyer "${kind}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          ...reason('not_for_buyer', `Only for buyer "${kind}"`),
+        });
     }
   });
 
@@ -172,7 +181,10 @@ export const productPatchBody = z
     active: z.boolean().optional(),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Send at least one field' });
+  .refine(
+    (v) => Object.values(v).some((x) => x !== undefined),
+    reason('nothing_to_change', 'Send at least one field'),
+  );
 
 export const productsQuery = z.object({
   /** Inactive products too (admins). */

@@ -8,7 +8,7 @@ import { DEFAULT_CURRENCY, MAX_HUNDREDTHS, toHundredths } from '../../core/order
 import { isInSubtree } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
-import { AppError, errors } from '../http/errors.ts';
+import { AppError, errors, invalidField } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { timeOrderedUuid } from '../imports/bulk.ts';
 import { addToRollups, deltasOn, lockForPosting } from '../kpis/rollups.ts';
@@ -37,10 +37,7 @@ import {
   type reversalBody,
 } from './schemas.ts';
 
-const invalid = (path: string, message: string, code = 'custom') =>
-  new AppError(400, 'validation_failed', message, [{ path, code, message }]);
-
-const skuInUse = () => invalid('sku', 'Another product has this SKU', 'taken');
+const skuInUse = () => invalidField('sku', 'taken', 'Another product has this SKU');
 
 /** A unique index refused the row (drizzle wraps the driver's error). */
 function isUniqueViolation(err: unknown, constraint: string): boolean {
@@ -91,7 +88,8 @@ export function orderService({ database, clock }: Deps) {
     },
 
     async post(actor: Actor, input: z.infer<typeof createOrderBody>) {
-      if (input.orderedOn > latestDay()) throw invalid('orderedOn', 'An order is posted once it is placed');
+      if (input.orderedOn > latestDay())
+        throw invalidField('orderedOn', 'future_date', 'An order is posted once it is placed');
       return db.transaction(async (tx) => {
         // Waits for a move or an import in progress; then the member's path is current.
         await lockForPosting(tx, actor.organizationId);
@@ -100,16 +98,24 @@ export function orderService({ database, clock }: Deps) {
 
         const product = input.productId ? await getProduct(tx, actor.organizationId, input.productId) : null;
         if (input.productId && !product?.active)
-          throw invalid('productId', 'Choose a product of the catalog (this one is not sold)');
+          throw invalidField(
+            'productId',
+            'not_sold',
+            'Choose a product of the catalog (this one is not sold)',
+          );
         const productName = input.product ?? product?.name;
         if (!productName)
-          throw invalid('product', 'Name the product or choose it from the catalog', 'required');
+          throw invalidField('product', 'required', 'Name the product or choose it from the catalog');
 
         let buyerName: string | null = null;
         if (input.buyer === 'member') {
           const buyer = await memberForOrders(tx, actor.organizationId, input.buyerMemberId!);
           if (!buyer || buyer.id === member.id || !isInSubtree(buyer.path, member.path))
-            throw invalid('buyerMemberId', `Choose a member of ${member.name}’s downline`);
+            throw invalidField(
+              'buyerMemberId',
+              'not_in_downline',
+              `Choose a member of ${member.name}’s downline`,
+            );
           buyerName = buyer.name;
         } else if (input.buyer === 'contact') {
           // Contacts are private: only the member names one of their own; anything else is "not one of
@@ -118,7 +124,7 @@ export function orderService({ database, clock }: Deps) {
             ? await getContactOwner(tx, actor.organizationId, input.buyerContactId!)
             : null;
           if (!contact || contact.ownerId !== member.id)
-            throw invalid('buyerContactId', 'Choose one of your own contacts');
+            throw invalidField('buyerContactId', 'not_own_contact', 'Choose one of your own contacts');
           buyerName = contact.name;
         } else if (input.buyer === 'other') buyerName = input.buyerName ?? null;
 
@@ -129,14 +135,14 @@ export function orderService({ database, clock }: Deps) {
             : product
               ? product.points * quantity
               : null;
-        if (points === null) throw invalid('points', 'Enter the points', 'required');
+        if (points === null) throw invalidField('points', 'required', 'Enter the points');
         const amount =
           input.amount !== undefined
             ? toHundredths(input.amount)
             : product?.price != null
               ? product.price * quantity
               : null;
-        if (amount === null) throw invalid('amount', 'Enter the amount', 'required');
+        if (amount === null) throw invalidField('amount', 'required', 'Enter the amount');
         // A catalog price is in the catalog's currency: in another one the amount must be given.
         if (
           input.amount === undefined &&
@@ -144,9 +150,9 @@ export function orderService({ database, clock }: Deps) {
           input.currency &&
           input.currency !== product.currency
         )
-          throw invalid('amount', `Enter the amount in ${input.currency}`, 'required');
+          throw invalidField('amount', 'required', `Enter the amount in ${input.currency}`);
         if (points > MAX_HUNDREDTHS || amount > MAX_HUNDREDTHS)
-          throw invalid('quantity', 'The order is too large', 'too_big');
+          throw invalidField('quantity', 'order_too_large', 'The order is too large');
 
         const row = await insertOrder(tx, {
           organizationId: actor.organizationId,
@@ -184,8 +190,10 @@ export function orderService({ database, clock }: Deps) {
           throw new AppError(409, 'already_reversed', 'This posting is a reversal; it cannot be reversed.');
         if (order.reversedBy) throw new AppError(409, 'already_reversed', 'This order is already reversed.');
         const day = input.orderedOn ?? order.orderedOn;
-        if (day < order.orderedOn) throw invalid('orderedOn', 'A reversal cannot come before its order');
-        if (day > latestDay()) throw invalid('orderedOn', 'A reversal is posted once it happens');
+        if (day < order.orderedOn)
+          throw invalidField('orderedOn', 'before_order', 'A reversal cannot come before its order');
+        if (day > latestDay())
+          throw invalidField('orderedOn', 'future_date', 'A reversal is posted once it happens');
 
         let row: Awaited<ReturnType<typeof insertOrder>>;
         try {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../../db/schema/enums.ts';
 import { actorOf, requireActor } from '../auth/actor.ts';
-import { errorResponses, errors } from '../http/errors.ts';
+import { errorResponses, errors, reason } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { organizationPolicy } from './policy.ts';
 import { organizationSchema, presentOrganization } from './presenters.ts';
@@ -13,7 +13,7 @@ const updateOrganizationBody = z
     defaultLocale: z.enum(LOCALES).optional(),
   })
   .refine((v) => v.name !== undefined || v.defaultLocale !== undefined, {
-    message: 'Send name or defaultLocale',
+    ...reason('nothing_to_change', 'Send name or defaultLocale'),
   });
 
 export async function organizationRoutes(app: App, { database }: Deps) {

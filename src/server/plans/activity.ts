@@ -1,6 +1,7 @@
 // What a member actually did, per activity and day of their own calendar: the numbers plans are measured
 // against. Everything is counted from the records the app already keeps — contacts written on the lists,
-// diary events that have taken place, the contact log, contacts moved to "invited", members who joined
+// diary events that have taken place (one's own, and meetings one was invited to and accepted once they
+// have ended), the contact log, contacts moved to "invited", members who joined
 // under them, trainings they attended, evening reviews — so nobody types progress in. Deleted records
 // simply stop counting.
 import { sql } from 'drizzle-orm';
@@ -48,6 +49,18 @@ export async function dayCounts(
       where e.organization_id = ${org} and e.owner_id = ${me} and e.kind = 'event'
         and e.event_type in ('call', 'presentation', 'two_plus_one') and e.cancelled_at is null
         and e.day between ${from}::date and ${to}::date and e.starts_at <= ${now.toISOString()}::timestamptz
+      group by 1, 2
+    union all
+    -- 2+1 meetings and presentations of others' diaries the member was invited to and accepted, once
+    -- they have ended (their end, or their start without one) and unless they were cancelled.
+    select case e.event_type when 'presentation' then 'presentations' else 'two_plus_one' end,
+           e.day::text, count(*)::int
+      from diary_entry_links l
+      join diary_entries e on e.organization_id = l.organization_id and e.id = l.entry_id
+      where l.organization_id = ${org} and l.member_id = ${me} and l.response = 'accepted'
+        and e.owner_id <> ${me} and e.kind = 'event' and e.event_type in ('presentation', 'two_plus_one')
+        and e.cancelled_at is null and e.day between ${from}::date and ${to}::date
+        and coalesce(e.ends_at, e.starts_at) <= ${now.toISOString()}::timestamptz
       group by 1, 2
     union all
     -- The contact log, less the lines a diary event wrote (those are counted as the event).

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays } from '../../core/kpis/periods.ts';
 import type { Locale } from '../../core/locales.ts';
-import { periodAt } from '../../core/plans/periods.ts';
+import { goalPeriod, periodAt } from '../../core/plans/periods.ts';
 import type { Db } from '../../db/client.ts';
 import { type ItemWrite, saveGoal, writePlan } from './queries.ts';
 
@@ -38,7 +38,7 @@ const measured = (targets: [ItemWrite['activity'], number][]): ItemWrite[] =>
 export async function addDemoPlans(
   db: Db,
   organizationId: string,
-  newcomers: { id: string; steps: string[] }[],
+  newcomers: { id: string; joinedOn: string; steps: string[] }[],
   locale: Locale,
   today: string,
 ) {
@@ -49,7 +49,9 @@ export async function addDemoPlans(
       await saveGoal(tx, {
         organizationId,
         memberId: member.id,
-        year: Number(today.slice(0, 4)),
+        // Newcomers set theirs for the twelve months from the month they joined.
+        startsOn: goalPeriod(member.joinedOn).start,
+        endsOn: goalPeriod(member.joinedOn).end,
         ...GOAL[locale],
         updatedAt: new Date(`${today}T08:00:00Z`),
       });

@@ -54,7 +54,8 @@ describe('plans', () => {
       }),
     );
     expect(saved.goal).toMatchObject({
-      year: 2026,
+      start: '2026-01-01',
+      end: '2026-12-31',
       statement: 'Build a team of 20 active partners',
       reason: 'Time for my children',
     });
@@ -70,6 +71,44 @@ describe('plans', () => {
       'validation_failed',
     );
     expect(fieldPaths(blank)).toEqual(['statement']);
+  });
+
+  it('a goal runs for twelve months from any month, and one member’s goals never overlap', async () => {
+    // Bob joined in January; in December he sets a goal for the next twelve months.
+    ctx.clock.set('2026-12-07T10:00:00Z');
+    try {
+      const none = await ok(await as('bob').get('/api/v1/goals/current'));
+      expect(none).toMatchObject({ start: '2026-12-01', end: '2027-11-30', goal: null, canEdit: true });
+      const saved = await ok(await as('bob').put('/api/v1/goals/2026-12', { statement: 'My first rank' }));
+      expect(saved).toMatchObject({
+        start: '2026-12-01',
+        end: '2027-11-30',
+        goal: { start: '2026-12-01', end: '2027-11-30', statement: 'My first rank' },
+      });
+      expect(await ok(await as('bob').get('/api/v1/goals/current'))).toMatchObject({
+        goal: { statement: 'My first rank' },
+      });
+      // His sponsor reads the goal running today.
+      expect(await ok(await as('anna').get(`/api/v1/goals/current?memberId=${m.bob.id}`))).toMatchObject({
+        goal: { statement: 'My first rank' },
+        canEdit: false,
+      });
+      // A goal from January 2027, or for the calendar year 2026, would share months with it.
+      expectError(await as('bob').put('/api/v1/goals/2027-01', { statement: 'x' }), 409, 'goal_overlap');
+      expectError(await as('bob').put('/api/v1/goals/2026', { statement: 'x' }), 409, 'goal_overlap');
+      // The one after it may be written ahead.
+      await ok(await as('bob').put('/api/v1/goals/2027-12', { statement: 'The next rank' }));
+      // A start that is no month is a 400 naming it.
+      const bad = expectError(
+        await as('bob').put('/api/v1/goals/2027-13', { statement: 'x' }),
+        400,
+        'validation_failed',
+      );
+      expect(fieldPaths(bad)).toEqual(['start']);
+      expectError(await as('bob').get('/api/v1/goals/2027-02-15'), 400, 'validation_failed');
+    } finally {
+      ctx.clock.set('2026-03-15T10:00:00Z');
+    }
   });
 
   it('a 3-month plan proposes its weekly split, and the proposal is accepted as the week plan', async () => {

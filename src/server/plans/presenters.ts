@@ -6,16 +6,22 @@ import type { annualGoals } from '../../db/schema/index.ts';
 import type { PlanWithItems } from './queries.ts';
 import type { GoalView, PlanView } from './schemas.ts';
 
-/** A plan with every item's progress on `today`, counted in the member's time zone. */
+/**
+ * A plan with every item's progress on `today`, counted in the member's time zone. The pace counts from
+ * the later of the day the member joined and the day they first wrote the plan.
+ */
 export function presentPlan(
   plan: PlanWithItems,
   counts: DayCounts,
   today: string,
-  timeZone: string,
+  member: { timeZone: string; joinedOn: string },
 ): PlanView {
+  const { timeZone } = member;
   const period = { start: plan.startsOn, end: plan.endsOn };
+  const written = dayIn(plan.createdAt, timeZone);
+  const countFrom = written > member.joinedOn ? written : member.joinedOn;
   const items = plan.items.map((item) => {
-    const progress = itemProgress(period, item, counts, today);
+    const progress = itemProgress(period, item, counts, today, countFrom);
     return {
       id: item.id,
       activity: item.activity,
@@ -41,7 +47,8 @@ export function presentPlan(
 
 export function presentGoal(row: typeof annualGoals.$inferSelect): GoalView {
   return {
-    year: row.year,
+    start: row.startsOn,
+    end: row.endsOn,
     statement: row.statement,
     income: row.income,
     reason: row.reason,

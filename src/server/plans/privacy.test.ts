@@ -52,6 +52,7 @@ describe('plan privacy', () => {
     `/api/v1/plans/week/2026-03-16?memberId=${m.anna.id}`,
     `/api/v1/plans/team?memberId=${m.anna.id}`,
     `/api/v1/goals/2026?memberId=${m.anna.id}`,
+    `/api/v1/goals/current?memberId=${m.anna.id}`,
   ];
 
   it('anonymous callers get 401 everywhere, and nothing is written', async () => {
@@ -65,6 +66,7 @@ describe('plan privacy', () => {
       ['DELETE', '/api/v1/plans/week/2026-03-16', undefined],
       ['POST', `/api/v1/plans/items/${customId}/tick`, { done: true }],
       ['GET', '/api/v1/goals/2026', undefined],
+      ['GET', '/api/v1/goals/current', undefined],
       ['PUT', '/api/v1/goals/2026', { statement: 'Taken over' }],
     ] as const) {
       expectError(await anonymous.request(method, path, body), 401, 'unauthenticated');

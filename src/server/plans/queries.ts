@@ -224,7 +224,8 @@ export async function habitPlans(
     );
 }
 
-export async function getGoal(db: Db, organizationId: string, memberId: string, year: number) {
+/** The member's goal that starts on `start` (the first of a month). */
+export async function getGoal(db: Db, organizationId: string, memberId: string, start: string) {
   const [row] = await db
     .select()
     .from(annualGoals)
@@ -232,10 +233,32 @@ export async function getGoal(db: Db, organizationId: string, memberId: string, 
       and(
         eq(annualGoals.organizationId, organizationId),
         eq(annualGoals.memberId, memberId),
-        eq(annualGoals.year, year),
+        eq(annualGoals.startsOn, start),
       ),
     );
   return row ?? null;
+}
+
+/** The member's goals that share a day with `from`–`to`, earliest first. */
+export async function goalsOverlapping(
+  db: Db,
+  organizationId: string,
+  memberId: string,
+  from: string,
+  to: string,
+) {
+  return db
+    .select()
+    .from(annualGoals)
+    .where(
+      and(
+        eq(annualGoals.organizationId, organizationId),
+        eq(annualGoals.memberId, memberId),
+        lte(annualGoals.startsOn, to),
+        gte(annualGoals.endsOn, from),
+      ),
+    )
+    .orderBy(asc(annualGoals.startsOn));
 }
 
 export async function saveGoal(
@@ -246,7 +269,7 @@ export async function saveGoal(
     .insert(annualGoals)
     .values({ ...values, createdAt: values.updatedAt })
     .onConflictDoUpdate({
-      target: [annualGoals.organizationId, annualGoals.memberId, annualGoals.year],
+      target: [annualGoals.organizationId, annualGoals.memberId, annualGoals.startsOn],
       set: {
         statement: values.statement,
         income: values.income,

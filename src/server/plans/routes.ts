@@ -123,32 +123,47 @@ export async function planRoutes(app: App, deps: Deps) {
   );
 
   app.get(
-    '/api/v1/goals/:year',
+    '/api/v1/goals/current',
     {
       ...guarded,
       schema: {
         tags,
-        summary: 'A member’s goal for a year, with their intake answer about income as a suggestion',
+        summary:
+          'A member’s goal running today; without one, the twelve months from this month to write it for',
+        querystring: planQuery,
+        response: { 200: goalPageSchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => plans.currentGoal(actorOf(request), request.query.memberId),
+  );
+
+  app.get(
+    '/api/v1/goals/:start',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'A member’s goal for the twelve months from a month, with their intake answer about income',
         params: goalParams,
         querystring: planQuery,
         response: { 200: goalPageSchema, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => plans.goal(actorOf(request), request.params.year, request.query.memberId),
+    async (request) => plans.goal(actorOf(request), request.params.start, request.query.memberId),
   );
 
   app.put(
-    '/api/v1/goals/:year',
+    '/api/v1/goals/:start',
     {
       ...guarded,
       schema: {
         tags,
-        summary: 'Write my goal for a year',
+        summary: 'Write my goal for the twelve months from a month (never overlapping another goal)',
         params: goalParams,
         body: goalBody,
         response: { 200: goalPageSchema, ...errorResponses(400, 401, 409) },
       },
     },
-    async (request) => plans.saveGoal(actorOf(request), request.params.year, request.body),
+    async (request) => plans.saveGoal(actorOf(request), request.params.start, request.body),
   );
 }

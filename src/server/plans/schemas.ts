@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { ACTIVITIES, MEASURED_ACTIVITIES, PACES, PLAN_LEVELS, PLAN_LIMITS } from '../../core/plans/fields.ts';
 import { isPlanStart, planPeriod } from '../../core/plans/periods.ts';
-import { isoDate, MAX_DATE } from '../http/schemas.ts';
+import { reason } from '../http/errors.ts';
+import { isoDate, MAX_DATE, YEARS } from '../http/schemas.ts';
 
 const day = isoDate();
 const L = PLAN_LIMITS;
@@ -12,11 +13,20 @@ const whose = z.object({ memberId: z.uuid().optional() });
 
 // The annual goal.
 
-export const goalParams = z.object({ year: z.coerce.number().int().min(2000).max(2999) });
+/**
+ * A goal is named by the month it starts: `2026-12` (or `2026-12-01`); a bare year `2026` is the goal
+ * from January of that year.
+ */
+export const goalParams = z.object({
+  start: z
+    .string()
+    .regex(/^(2\d{3})(-(0[1-9]|1[0-2])(-01)?)?$/, 'A goal starts on a month: YYYY-MM (or a year, YYYY)')
+    .transform((v) => (v.length === 4 ? `${v}-01-01` : `${v.slice(0, 7)}-01`)),
+});
 
 export const goalBody = z
   .object({
-    /** The goal for the year in one clear sentence. */
+    /** The goal for the twelve months in one clear sentence. */
     statement: z.string().trim().min(1, 'Write the goal in a sentence').max(L.statement),
     /** The income the member wants to reach, in their own words ("1,500 € a month by December"). */
     income: z
@@ -38,7 +48,9 @@ export const goalBody = z
   .strict();
 
 export const goalSchema = z.object({
-  year: z.number(),
+  /** The first day of its first month and the last day of its twelfth. */
+  start: z.string(),
+  end: z.string(),
   statement: z.string(),
   income: z.string().nullable(),
   reason: z.string().nullable(),
@@ -48,7 +60,9 @@ export type GoalView = z.infer<typeof goalSchema>;
 
 export const goalPageSchema = z.object({
   member: memberRef,
-  year: z.number(),
+  /** The goal's twelve months (for a goal not written yet, the ones it would cover). */
+  start: z.string(),
+  end: z.string(),
   goal: goalSchema.nullable(),
   /** The member's answer to "what income would you like to reach" from their first conversation. */
   incomeSuggestion: z.string().nullable(),
@@ -96,7 +110,11 @@ export const planItemsBody = z
             ctx.addIssue({
               code: 'custom',
               path: [i, 'activity'],
-              message: `Already item ${earlier + 1}: each activity appears once in a plan`,
+              ...reason(
+                'duplicate_activity',
+                `Already item ${earlier + 1}: each activity appears once in a plan`,
+                { item: earlier + 1 },
+              ),
             });
         }
       }),
@@ -107,11 +125,11 @@ export type PlanItemsInput = z.infer<typeof planItemsBody>;
 export const planParams = z
   .object({ level: z.enum(PLAN_LEVELS), start: day })
   .refine((v) => isPlanStart(v.level, v.start), {
-    message: 'Months and 3-month plans start on the 1st, weeks on a Monday',
+    ...reason('plan_start', 'Months and 3-month plans start on the 1st, weeks on a Monday'),
     path: ['start'],
   })
   .refine((v) => !isPlanStart(v.level, v.start) || planPeriod(v.level, v.start).end <= MAX_DATE, {
-    message: 'Use a date between 1900 and 2999',
+    ...reason('date_range', 'Use a date between 1900 and 2999', YEARS),
     path: ['start'],
   });
 

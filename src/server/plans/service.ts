@@ -13,7 +13,7 @@ import {
   planningHabit,
   writtenInAdvance,
 } from '../../core/plans/habit.ts';
-import { dayIn, isTimeZone, planPeriod } from '../../core/plans/periods.ts';
+import { dayIn, goalPeriod, isTimeZone, planPeriod } from '../../core/plans/periods.ts';
 import { proposeItems } from '../../core/plans/proposal.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -29,6 +29,7 @@ import {
   getGoal,
   getItem,
   getPlan,
+  goalsOverlapping,
   habitPlans,
   type ItemWrite,
   lockPlanner,
@@ -64,6 +65,8 @@ const LEVELS_ABOVE: Record<PlanLevel, PlanLevel[]> = {
 /** The member's time zone; one the runtime no longer knows counts as UTC rather than failing. */
 const zoneOf = (member: MemberRow) =>
   member.timeZone && isTimeZone(member.timeZone) ? member.timeZone : 'UTC';
+/** What a plan's pace is counted with: the member's zone and the day they joined. */
+const paceOf = (member: MemberRow) => ({ timeZone: zoneOf(member), joinedOn: member.joinedOn });
 const periodOver = () => new AppError(409, 'plan_closed', 'This plan’s period is over; it stays as it was.');
 const earliest = (days: string[]) => days.reduce((a, b) => (b < a ? b : a));
 
@@ -89,7 +92,7 @@ export function planService({ database, clock }: Deps) {
 
   async function presented(tx: Db, member: MemberRow, plan: PlanWithItems): Promise<PlanView> {
     const counts = await countsFor(tx, member, plan.startsOn, plan.endsOn);
-    return presentPlan(plan, counts, todayOf(member), zoneOf(member));
+    return presentPlan(plan, counts, todayOf(member), paceOf(member));
   }
 
   /** One level's period for a member: the plan with its progress, or what the levels above propose. */
@@ -122,8 +125,9 @@ export function planService({ database, clock }: Deps) {
       level,
       start: period.start,
       end: period.end,
-      plan: plan ? presentPlan(plan, counts, today, zoneOf(member)) : null,
+      plan: plan ? presentPlan(plan, counts, today, paceOf(member)) : null,
       proposal: proposeItems(
+        level,
         period,
         sources.map((p) => ({ period: { start: p.startsOn, end: p.endsOn }, items: p.items })),
         counts,
@@ -205,19 +209,28 @@ export function planService({ database, clock }: Deps) {
     );
   }
 
-  async function goalPageOf(actor: Actor, member: MemberRow, year: number): Promise<GoalPage> {
+  async function goalPageOf(actor: Actor, member: MemberRow, start: string): Promise<GoalPage> {
+    const period = goalPeriod(start);
     const [goal, followup] = await Promise.all([
-      getGoal(db, actor.organizationId, member.id, year),
+      getGoal(db, actor.organizationId, member.id, period.start),
       getFollowup(db, actor.organizationId, member.id),
     ]);
     const income = followup?.intake?.income?.trim();
     return {
       member: { id: member.id, name: member.name },
-      year,
+      ...period,
       goal: goal ? presentGoal(goal) : null,
       incomeSuggestion: income || null,
-      canEdit: member.id === actor.memberId && year >= Number(todayOf(member).slice(0, 4)),
+      // Goals that are over stay as they were.
+      canEdit: member.id === actor.memberId && period.end >= todayOf(member),
     };
+  }
+
+  /** The goal running today, else the next one written ahead (e.g. from next month), if any. */
+  async function runningGoal(member: MemberRow) {
+    const today = todayOf(member);
+    const [goal] = await goalsOverlapping(db, member.organizationId, member.id, today, '2999-12-31');
+    return goal ?? null;
   }
 
   return {
@@ -276,7 +289,7 @@ export function planService({ database, clock }: Deps) {
       const [running, habits, goal] = await Promise.all([
         plansOverlapping(db, actor.organizationId, member.id, PLAN_LEVELS, today, tomorrow),
         habitsOf(db, [member]),
-        getGoal(db, actor.organizationId, member.id, Number(today.slice(0, 4))),
+        runningGoal(member),
       ]);
       const current = (level: PlanLevel, day = today) =>
         running.find((p) => p.level === level && p.startsOn <= day && p.endsOn >= day) ?? null;
@@ -284,7 +297,7 @@ export function planService({ database, clock }: Deps) {
         ? await countsFor(db, member, earliest(running.map((p) => p.startsOn)), tomorrow)
         : {};
       const show = (plan: PlanWithItems | null) =>
-        plan ? presentPlan(plan, counts, today, zoneOf(member)) : null;
+        plan ? presentPlan(plan, counts, today, paceOf(member)) : null;
       return {
         member: { id: member.id, name: member.name },
         today,
@@ -338,25 +351,48 @@ export function planService({ database, clock }: Deps) {
       };
     },
 
-    async goal(actor: Actor, year: number, memberId?: string) {
-      return goalPageOf(actor, await memberFor(actor, memberId), year);
+    async goal(actor: Actor, start: string, memberId?: string) {
+      return goalPageOf(actor, await memberFor(actor, memberId), start);
     },
 
-    async saveGoal(actor: Actor, year: number, body: z.infer<typeof goalBody>) {
-      const me = await memberFor(actor, undefined);
-      if (year < Number(todayOf(me).slice(0, 4))) {
-        throw new AppError(409, 'plan_closed', 'The goal of a year that is over stays as it was.');
-      }
-      await saveGoal(db, {
-        organizationId: actor.organizationId,
-        memberId: me.id,
-        year,
-        statement: body.statement,
-        income: body.income ?? null,
-        reason: body.reason ?? null,
-        updatedAt: clock.now(),
+    /** The goal running today (or the next); without one, the twelve months from this month, to write. */
+    async currentGoal(actor: Actor, memberId?: string) {
+      const member = await memberFor(actor, memberId);
+      const goal = await runningGoal(member);
+      return goalPageOf(actor, member, goal?.startsOn ?? todayOf(member));
+    },
+
+    async saveGoal(actor: Actor, start: string, body: z.infer<typeof goalBody>) {
+      const period = goalPeriod(start);
+      await db.transaction(async (tx) => {
+        // One writer of a member's goals at a time, so two goals cannot both pass the overlap check.
+        await lockPlanner(tx, actor.organizationId, actor.memberId);
+        const me = (await getMember(tx, actor.organizationId, actor.memberId))!;
+        if (period.end < todayOf(me)) {
+          throw new AppError(409, 'plan_closed', 'A goal whose twelve months are over stays as it was.');
+        }
+        const other = (
+          await goalsOverlapping(tx, actor.organizationId, me.id, period.start, period.end)
+        ).find((g) => g.startsOn !== period.start);
+        if (other) {
+          throw new AppError(
+            409,
+            'goal_overlap',
+            `Another goal (${other.startsOn} to ${other.endsOn}) covers some of these months.`,
+          );
+        }
+        await saveGoal(tx, {
+          organizationId: actor.organizationId,
+          memberId: me.id,
+          startsOn: period.start,
+          endsOn: period.end,
+          statement: body.statement,
+          income: body.income ?? null,
+          reason: body.reason ?? null,
+          updatedAt: clock.now(),
+        });
       });
-      return goalPageOf(actor, me, year);
+      return goalPageOf(actor, await memberFor(actor, undefined), period.start);
     },
   };
 }

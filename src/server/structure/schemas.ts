@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../core/locales.ts';
+import { reason } from '../http/errors.ts';
 import { countryCode, optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
 
 export const KINDS = ['customer', 'partner'] as const;
@@ -61,7 +62,10 @@ export const updateMemberBody = z
     status: profileFields.status.optional(),
     joinedOn: isoDate.optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Send at least one field' });
+  .refine(
+    (v) => Object.values(v).some((x) => x !== undefined),
+    reason('nothing_to_change', 'Send at least one field'),
+  );
 
 export const moveMemberBody = z.object({ sponsorId: z.uuid() });
 

@@ -1,5 +1,6 @@
 // Trainings over HTTP: what goes in and what comes out. The web app infers its types from these.
 import { z } from 'zod';
+import { reason } from '../http/errors.ts';
 import { isoDate, optionalText } from '../http/schemas.ts';
 
 /** Lengths a training's texts may have (the web form mirrors them). */
@@ -59,7 +60,10 @@ export const updateTrainingBody = z
     description: optionalText(L.description),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Send at least one field' });
+  .refine(
+    (v) => Object.values(v).some((x) => x !== undefined),
+    reason('nothing_to_change', 'Send at least one field'),
+  );
 
 /** "Today" is the asking device's date: it decides what is past and what can still be registered for. */
 export const todayQuery = z.object({ today: day.optional() });
@@ -72,7 +76,7 @@ export const listQuery = z
     today: day.optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, {
-    message: '`from` must not be after `to`',
+    ...reason('date_order', '`from` must not be after `to`'),
     path: ['to'],
   });
 

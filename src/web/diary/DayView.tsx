@@ -26,8 +26,17 @@ import { useDay } from '../contacts/parts.tsx';
 import { useToday } from '../contacts/useToday.ts';
 import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
-import { createEntry, dayQuery, type Entry, rangeQuery, refreshAfterChange, weekOf } from './api.ts';
+import {
+  createEntry,
+  dayQuery,
+  type Entry,
+  onCalendar,
+  rangeQuery,
+  refreshAfterChange,
+  weekOf,
+} from './api.ts';
 import { EntryCard } from './EntryCards.tsx';
+import { byStart, MeetingCard } from './MeetingCard.tsx';
 import { KIND_ICONS } from './QuickCapture.tsx';
 
 /** Seven days, Monday first: a tap opens the day; dots say which days hold something. */
@@ -37,7 +46,10 @@ function WeekStrip({ day, onDay }: { day: string; onDay: (day: string) => void }
   const today = useToday();
   const days = weekOf(day);
   const range = useQuery(rangeQuery(days[0]!, days[6]!));
-  const busy = new Set(range.data?.entries.map((e) => e.day));
+  const busy = new Set([
+    ...(range.data?.entries.map((e) => e.day) ?? []),
+    ...(range.data?.meetings.filter(onCalendar).map((m) => m.day) ?? []),
+  ]);
   const reviewed = new Set(range.data?.reviewedDays);
   return (
     <Group gap={4} wrap="nowrap" grow data-testid="week-strip" role="group" aria-label={t('views.week')}>
@@ -258,7 +270,11 @@ export function DayView({
   const today = useToday();
   const page = useQuery(dayQuery(day));
   const entries = page.data?.entries ?? [];
-  const events = entries.filter((e) => e.kind === 'event');
+  // Events of my own and meetings others invited me to, by start (UTC instants sort as text).
+  const agenda = byStart(
+    entries.filter((e) => e.kind === 'event'),
+    page.data?.meetings ?? [],
+  );
   const tasks = entries.filter((e) => e.kind === 'task');
   const notes = entries.filter((e) => e.kind === 'note');
   const openTasks = tasks.filter((e) => e.state === 'open').length;
@@ -284,8 +300,14 @@ export function DayView({
           <ReviewState page={page.data} today={today} />
 
           <Section kind="event" title={t('day.agenda')}>
-            {events.length ? (
-              events.map((e) => <EntryCard key={e.id} entry={e} onEdit={onEdit} />)
+            {agenda.length ? (
+              agenda.map((a) =>
+                a.kind === 'entry' ? (
+                  <EntryCard key={a.item.id} entry={a.item} onEdit={onEdit} />
+                ) : (
+                  <MeetingCard key={a.item.id} meeting={a.item} />
+                ),
+              )
             ) : (
               <Button
                 variant="default"

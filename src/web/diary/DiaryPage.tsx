@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntryKind } from '../../core/diary/fields.ts';
 import { useDay } from '../contacts/parts.tsx';
 import { useToday } from '../contacts/useToday.ts';
+import { useFormat } from '../ui/format.ts';
 import { addDays, type Entry, mondayOf, shiftMonth } from './api.ts';
 import { DayView } from './DayView.tsx';
 import { FeedSettings } from './FeedSettings.tsx';
@@ -23,8 +24,9 @@ const route = getRouteApi('/app/diary');
 function usePeriodLabel() {
   const day = useDay();
   const longDay = useLongDay();
+  const format = useFormat();
   return (view: DiaryView, date: string) => {
-    if (view === 'month') return longDay(date, { month: 'long', year: 'numeric' });
+    if (view === 'month') return format.period(date);
     if (view === 'week') {
       const monday = mondayOf(date);
       const sunday = addDays(monday, 6);

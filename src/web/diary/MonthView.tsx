@@ -9,7 +9,7 @@ import { useDay } from '../contacts/parts.tsx';
 import { useToday } from '../contacts/useToday.ts';
 import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
-import { monthGrid, rangeQuery } from './api.ts';
+import { monthGrid, onCalendar, rangeQuery } from './api.ts';
 
 const DOT_COLORS: Record<EntryKind, string> = {
   event: 'var(--mantine-color-blue-6)',
@@ -42,7 +42,12 @@ export function MonthView({ day, onDay }: { day: string; onDay: (day: string) =>
   if (!range.data) return <Loader mx="auto" />;
   const reviewed = new Set(range.data.reviewedDays);
   const byDay = new Map<string, { kinds: Set<EntryKind>; count: number }>();
-  for (const e of range.data.entries) {
+  // Meetings I am invited to (and still go to) count as events.
+  const all = [
+    ...range.data.entries,
+    ...range.data.meetings.filter(onCalendar).map((m) => ({ day: m.day, kind: 'event' as const })),
+  ];
+  for (const e of all) {
     const cell = byDay.get(e.day) ?? { kinds: new Set<EntryKind>(), count: 0 };
     cell.kinds.add(e.kind);
     cell.count++;

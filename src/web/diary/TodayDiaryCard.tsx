@@ -10,8 +10,9 @@ import { useToday } from '../contacts/useToday.ts';
 import { errorMessage } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
-import { dayQuery } from './api.ts';
+import { dayQuery, onCalendar } from './api.ts';
 import { EntryCard } from './EntryCards.tsx';
+import { byStart, MeetingLine } from './MeetingCard.tsx';
 import { EntryLine } from './WeekView.tsx';
 
 const SHOWN = 5;
@@ -22,7 +23,11 @@ export function TodayDiaryCard() {
   const today = useToday();
   const page = useQuery(dayQuery(today));
   const data = page.data;
-  const events = data?.entries.filter((e) => e.kind === 'event') ?? [];
+  // My events and the meetings I am invited to (and still go to), by start.
+  const events = byStart(
+    data?.entries.filter((e) => e.kind === 'event') ?? [],
+    data?.meetings.filter(onCalendar) ?? [],
+  );
   const open = data?.entries.filter((e) => e.kind === 'task' && e.state === 'open') ?? [];
   const evening = new Date().getHours() >= 17;
 
@@ -49,7 +54,13 @@ export function TodayDiaryCard() {
             empty={t('today.noEvents')}
             testId="today-agenda"
             gap={2}
-            items={events.map((e) => <EntryLine key={e.id} entry={e} />)}
+            items={events.map((e) =>
+              e.kind === 'entry' ? (
+                <EntryLine key={e.item.id} entry={e.item} />
+              ) : (
+                <MeetingLine key={e.item.id} meeting={e.item} />
+              ),
+            )}
           />
           <CardSection
             title={t('today.openTasks', { count: open.length, formatted: format.number(open.length) })}

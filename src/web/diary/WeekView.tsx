@@ -17,6 +17,7 @@ import type { TaskState } from '../../core/diary/fields.ts';
 import { useToday } from '../contacts/useToday.ts';
 import { errorMessage } from '../ui/errors.ts';
 import { type Entry, rangeQuery, weekOf } from './api.ts';
+import { byStart, MeetingLine } from './MeetingCard.tsx';
 import { CATEGORY_COLORS, EVENT_ICONS, useLongDay, useTimeSpan } from './parts.tsx';
 
 const TASK_ICONS: Record<TaskState, TablerIcon> = {
@@ -92,7 +93,15 @@ export function WeekView({ day, onDay }: { day: string; onDay: (day: string) => 
   return (
     <Stack gap="xs" data-testid="week-view">
       {days.map((d) => {
-        const entries = range.data.entries.filter((e) => e.day === d);
+        const own = range.data.entries.filter((e) => e.day === d);
+        // Meetings I am invited to go among the day's events, by start; then tasks and notes.
+        const entries = [
+          ...byStart(
+            own.filter((e) => e.kind === 'event'),
+            range.data.meetings.filter((m) => m.day === d),
+          ),
+          ...own.filter((e) => e.kind !== 'event').map((item) => ({ kind: 'entry' as const, item })),
+        ];
         return (
           <Card
             key={d}
@@ -131,9 +140,13 @@ export function WeekView({ day, onDay }: { day: string; onDay: (day: string) => 
                 </Text>
               ) : (
                 <Stack gap={2}>
-                  {entries.map((e) => (
-                    <EntryLine key={e.id} entry={e} />
-                  ))}
+                  {entries.map((e) =>
+                    e.kind === 'entry' ? (
+                      <EntryLine key={e.item.id} entry={e.item} />
+                    ) : (
+                      <MeetingLine key={e.item.id} meeting={e.item} />
+                    ),
+                  )}
                 </Stack>
               )}
             </UnstyledButton>

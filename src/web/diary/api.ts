@@ -8,6 +8,8 @@ import type {
   dayPageSchema,
   entrySchema,
   feedSchema,
+  meetingSchema,
+  meetingsSchema,
   rangePageSchema,
   reviewBody,
   updateEntryBody,
@@ -23,6 +25,9 @@ export type DayPage = z.infer<typeof dayPageSchema>;
 export type RangePage = z.infer<typeof rangePageSchema>;
 export type Activity = z.infer<typeof activitySchema>;
 export type Feed = z.infer<typeof feedSchema>;
+/** An event of someone else's diary I am invited to. */
+export type Meeting = z.infer<typeof meetingSchema>;
+export type Meetings = z.infer<typeof meetingsSchema>;
 export type CreateEntry = z.input<typeof createEntryBody>;
 export type UpdateEntry = z.input<typeof updateEntryBody>;
 export type ReviewInput = z.input<typeof reviewBody>;
@@ -43,6 +48,18 @@ export const rangeQuery = (from: string, to: string) =>
     queryKey: [...DIARY_KEY, 'range', from, to],
     queryFn: () => api<RangePage>(`/api/v1/diary${queryString({ from, to })}`),
   });
+
+/** My invitations still open (meetings to come, unanswered ones of two weeks), for Today. */
+export const invitationsQuery = queryOptions({
+  queryKey: [...DIARY_KEY, 'invitations'],
+  queryFn: () => api<Meetings>('/api/v1/diary/invitations'),
+});
+
+export const answerInvitation = (id: string, response: 'accepted' | 'declined') =>
+  api<Meeting>(`/api/v1/diary/invitations/${id}`, { method: 'PUT', body: { response } });
+
+/** A meeting I am invited to that still is on my calendar: not cancelled, not declined. */
+export const onCalendar = (meeting: Meeting) => !meeting.cancelled && meeting.response !== 'declined';
 
 export const feedQuery = queryOptions({
   queryKey: [...DIARY_KEY, 'feed'],

@@ -3,16 +3,20 @@
 import { Badge, Group } from '@mantine/core';
 import {
   IconCalendarEvent,
+  IconCheck,
+  IconClockQuestion,
   IconPhone,
   IconPresentation,
   IconSchool,
   IconUser,
   IconUsers,
   IconUsersGroup,
+  IconX,
   type TablerIcon,
 } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
-import type { EventType, TaskCategory } from '../../core/diary/fields.ts';
+import { useTranslation } from 'react-i18next';
+import type { EventType, InvitationResponse, TaskCategory } from '../../core/diary/fields.ts';
 import { useDay } from '../contacts/parts.tsx';
 import { useFormat } from '../ui/format.ts';
 import type { Entry } from './api.ts';
@@ -24,6 +28,18 @@ export const EVENT_ICONS: Record<EventType, TablerIcon> = {
   training: IconSchool,
   call: IconPhone,
   other: IconCalendarEvent,
+};
+
+/** An invited member's answer: waiting, coming, not coming. */
+export const RESPONSE_ICONS: Record<InvitationResponse, TablerIcon> = {
+  pending: IconClockQuestion,
+  accepted: IconCheck,
+  declined: IconX,
+};
+export const RESPONSE_COLORS: Record<InvitationResponse, string> = {
+  pending: 'gray',
+  accepted: 'teal',
+  declined: 'red',
 };
 
 export const CATEGORY_COLORS: Record<TaskCategory, string> = {
@@ -57,6 +73,7 @@ export function useTimeSpan() {
 
 /** The contacts and members an entry is about, each a link to their page. */
 export function LinkedPeople({ entry }: { entry: Entry }) {
+  const { t } = useTranslation('diary');
   const { contacts, members } = entry.links;
   if (contacts.length === 0 && members.length === 0) return null;
   return (
@@ -74,19 +91,27 @@ export function LinkedPeople({ entry }: { entry: Entry }) {
           {c.name}
         </Badge>
       ))}
-      {members.map((m) => (
-        <Badge
-          key={m.id}
-          variant="light"
-          color="teal"
-          tt="none"
-          leftSection={<IconUsers size={12} />}
-          renderRoot={(props) => <Link {...props} to="/structure/members/$id" params={{ id: m.id }} />}
-          style={{ cursor: 'pointer', maxWidth: '100%' }}
-        >
-          {m.name}
-        </Badge>
-      ))}
+      {members.map((m) => {
+        // Invited to an event: their answer shows on the badge.
+        const Icon = m.response ? RESPONSE_ICONS[m.response] : IconUsers;
+        const answer = m.response ? t(`meetings.response.${m.response}`) : null;
+        return (
+          <Badge
+            key={m.id}
+            variant="light"
+            color={m.response ? RESPONSE_COLORS[m.response] : 'teal'}
+            tt="none"
+            leftSection={<Icon size={12} />}
+            title={answer ?? undefined}
+            aria-label={answer ? `${m.name}: ${answer}` : undefined}
+            data-response={m.response ?? undefined}
+            renderRoot={(props) => <Link {...props} to="/structure/members/$id" params={{ id: m.id }} />}
+            style={{ cursor: 'pointer', maxWidth: '100%' }}
+          >
+            {m.name}
+          </Badge>
+        );
+      })}
     </Group>
   );
 }

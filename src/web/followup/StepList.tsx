@@ -18,13 +18,16 @@ import { useLocalized } from './parts.tsx';
 export type Side = 'sponsor' | 'member';
 
 /** Where the new member does what a step asks; the intake is answered on the page itself. */
-const PLACES: Partial<Record<StepCondition, '/contacts' | '/diary' | '/card' | '/presentation'>> = {
-  contacts_both_lists: '/contacts',
-  diary_started: '/diary',
-  business_card: '/card',
-  presentation_written: '/presentation',
-  two_plus_one: '/diary',
-};
+const PLACES: Partial<Record<StepCondition, '/contacts' | '/diary' | '/card' | '/presentation' | '/plans'>> =
+  {
+    contacts_both_lists: '/contacts',
+    diary_started: '/diary',
+    business_card: '/card',
+    presentation_written: '/presentation',
+    two_plus_one: '/diary',
+    goal_set: '/plans',
+    three_month_plan: '/plans',
+  };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -143,7 +146,19 @@ function StepItem({
           </Text>
         )}
         {side === 'member' && !step.done && place && (
-          <AnchorLink to={place} size="xs" fw={600} data-testid="step-go">
+          <AnchorLink
+            to={place}
+            search={
+              place === '/plans'
+                ? step.condition === 'three_month_plan'
+                  ? { level: 'three_months' }
+                  : {}
+                : undefined
+            }
+            size="xs"
+            fw={600}
+            data-testid="step-go"
+          >
             <Group gap={4} component="span" wrap="nowrap">
               {t(`go.${step.condition}`)}
               <IconArrowRight size={12} />

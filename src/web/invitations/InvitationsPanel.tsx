@@ -39,7 +39,7 @@ export function InvitationCard({ invitation }: { invitation: Invitation }) {
   const open = invitation.status === 'open';
   const details = [
     invitation.maxUses
-      ? t('link.usesOf', { uses: invitation.uses, max: invitation.maxUses })
+      ? t('link.usesOf', { count: invitation.uses, max: invitation.maxUses })
       : t('link.uses', { count: invitation.uses }),
     invitation.expiresAt
       ? t('link.expires', { date: format.date(invitation.expiresAt) })

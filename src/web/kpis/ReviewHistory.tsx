@@ -8,7 +8,7 @@ import { Section } from '../ui/Section.tsx';
 import { reviewHistoryQuery } from './api.ts';
 import { useDay, usePoints } from './parts.tsx';
 
-export const STATUS_COLOR = { done: 'teal', missed: 'red', open: 'orange' } as const;
+export const STATUS_COLOR = { done: 'teal', missed: 'red', open: 'orange', upcoming: 'gray' } as const;
 
 export function ReviewHistory({ today, memberId }: { today: string; memberId?: string }) {
   const { t } = useTranslation('kpis');

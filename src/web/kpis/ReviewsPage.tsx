@@ -21,6 +21,46 @@ import { NextWeekPlan, WeekPlan } from './ReviewPlans.tsx';
 import { TeamReviews } from './TeamReviews.tsx';
 import { WeekdaySettings } from './WeekdaySettings.tsx';
 
+function ReviewStatus({ review }: { review: CurrentReview }) {
+  const { t } = useTranslation('kpis');
+  const day = useDay();
+  switch (review.status) {
+    case 'due':
+      return (
+        <Badge
+          color={review.isReviewDay ? 'teal' : 'orange'}
+          variant="light"
+          size="lg"
+          data-testid="review-due"
+        >
+          {review.isReviewDay ? t('review.dueToday') : t('review.dueSince', { date: day(review.reviewDay) })}
+        </Badge>
+      );
+    case 'written':
+      return (
+        <Text size="sm" c="teal.8" data-testid="review-done">
+          {t('review.done')}
+        </Text>
+      );
+    case 'upcoming':
+      return (
+        <Text size="sm" data-testid="review-upcoming">
+          {t('review.upcoming', {
+            date: day(review.reviewDay),
+            from: day(review.week),
+            to: day(review.weekEnd),
+          })}
+        </Text>
+      );
+    case 'partnersOnly':
+      return (
+        <Text size="sm" c="dimmed" data-testid="review-partners-only">
+          {t('review.partnersOnly')}
+        </Text>
+      );
+  }
+}
+
 function ThisWeek({ review }: { review: CurrentReview }) {
   const { t } = useTranslation(['kpis', 'common']);
   const day = useDay();
@@ -57,22 +97,7 @@ function ThisWeek({ review }: { review: CurrentReview }) {
       testId="review-this-week"
     >
       <Stack gap="sm">
-        {review.due ? (
-          <Badge
-            color={review.isReviewDay ? 'teal' : 'orange'}
-            variant="light"
-            size="lg"
-            data-testid="review-due"
-          >
-            {review.isReviewDay
-              ? t('review.dueToday')
-              : t('review.dueSince', { date: day(review.reviewDay) })}
-          </Badge>
-        ) : (
-          <Text size="sm" c="teal.8" data-testid="review-done">
-            {t('review.done')}
-          </Text>
-        )}
+        <ReviewStatus review={review} />
         {review.missedLast && (
           <Text size="sm" c="red.7">
             {t('review.missedLast')}
@@ -80,21 +105,25 @@ function ThisWeek({ review }: { review: CurrentReview }) {
         )}
         <ReviewNumbers numbers={review.review?.numbers ?? review.numbers} />
         <WeekPlan plan={review.plan.week} week={review.week} />
-        <Textarea
-          label={t('review.corrections')}
-          description={t('review.correctionsHint')}
-          autosize
-          minRows={3}
-          maxLength={4000}
-          value={corrections}
-          onChange={(e) => setCorrections(e.currentTarget.value)}
-        />
-        <NextWeekPlan next={next} items={nextPlan} onChange={setNextPlan} errors={planErrors} />
-        <Group>
-          <Button onClick={submit} loading={save.isPending} disabled={!corrections.trim()}>
-            {t('review.save')}
-          </Button>
-        </Group>
+        {(review.status === 'due' || review.status === 'written') && (
+          <>
+            <Textarea
+              label={t('review.corrections')}
+              description={t('review.correctionsHint')}
+              autosize
+              minRows={3}
+              maxLength={4000}
+              value={corrections}
+              onChange={(e) => setCorrections(e.currentTarget.value)}
+            />
+            <NextWeekPlan next={next} items={nextPlan} onChange={setNextPlan} errors={planErrors} />
+            <Group>
+              <Button onClick={submit} loading={save.isPending} disabled={!corrections.trim()}>
+                {t('review.save')}
+              </Button>
+            </Group>
+          </>
+        )}
       </Stack>
     </Section>
   );

@@ -14,9 +14,9 @@ export function useDay() {
 export function usePeriodLabel() {
   const { t } = useTranslation('kpis');
   const day = useDay();
+  const format = useFormat();
   return (grain: Grain, period: string, short = false) => {
-    if (grain === 'month')
-      return day(period, short ? { month: 'short' } : { month: 'long', year: 'numeric' });
+    if (grain === 'month') return short ? day(period, { month: 'short' }) : format.period(period);
     const { week } = isoWeek(period);
     if (short) return `${week}`;
     return t('weekLabel', { week, from: day(period), to: day(periodEnd('week', period)) });

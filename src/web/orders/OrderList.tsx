@@ -180,7 +180,7 @@ function Totals({ page, month }: { page: OrderPage; month: string }) {
     <Card withBorder padding="sm" bg="var(--mantine-color-teal-light)" data-testid="orders-totals">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {t('totals.title', {
-          month: format.date(`${month}-15T12:00:00`, { month: 'long', year: 'numeric' }),
+          month: format.period(month),
           name: page.member.name,
         })}
       </Text>
@@ -219,7 +219,7 @@ export function OrderList({
   const [reversing, setReversing] = useState<Order | null>(null);
   const first = list.data?.pages[0];
   const rows = list.data?.pages.flatMap((p) => p.rows) ?? [];
-  const label = format.date(`${month}-15T12:00:00`, { month: 'long', year: 'numeric' });
+  const label = format.period(month);
 
   return (
     <Stack gap="sm">

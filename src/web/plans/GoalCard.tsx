@@ -6,19 +6,21 @@ import { IconPencil, IconTrophy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../ui/format.ts';
 import { LoadError } from '../ui/PageStates.tsx';
-import { goalQuery } from './api.ts';
+import { currentGoalQuery } from './api.ts';
 import { GoalForm } from './GoalForm.tsx';
 
-export function GoalCard({ year, memberId }: { year: number; memberId?: string }) {
+export function GoalCard({ memberId }: { memberId?: string }) {
   const { t } = useTranslation('plans');
+  const format = useFormat();
   const phone = useMediaQuery('(max-width: 48em)');
   const [editing, setEditing] = useState(false);
-  const query = useQuery(goalQuery(year, memberId));
+  const query = useQuery(currentGoalQuery(memberId));
   if (query.isError)
     return (
       <LoadError
-        title={t('goal.title', { year })}
+        title={t('goal.write')}
         error={query.error}
         retrying={query.isFetching}
         onRetry={() => void query.refetch()}
@@ -27,6 +29,7 @@ export function GoalCard({ year, memberId }: { year: number; memberId?: string }
   if (!query.data) return null;
   const page = query.data;
   const { goal } = page;
+  const title = goal ? t('goal.title', { period: format.period(goal.start, goal.end) }) : t('goal.write');
 
   return (
     <Card withBorder padding="md" data-testid="goal-card">
@@ -35,7 +38,7 @@ export function GoalCard({ year, memberId }: { year: number; memberId?: string }
           <Group gap="xs" wrap="nowrap">
             <IconTrophy size={20} color="var(--mantine-color-yellow-7)" aria-hidden />
             <Title order={2} size="h4">
-              {t('goal.title', { year })}
+              {title}
             </Title>
           </Group>
           {page.canEdit && goal && (
@@ -91,13 +94,7 @@ export function GoalCard({ year, memberId }: { year: number; memberId?: string }
           </Text>
         )}
       </Stack>
-      <Modal
-        opened={editing}
-        onClose={() => setEditing(false)}
-        title={t('goal.title', { year })}
-        fullScreen={phone}
-        size="lg"
-      >
+      <Modal opened={editing} onClose={() => setEditing(false)} title={title} fullScreen={phone} size="lg">
         {editing && <GoalForm page={page} onDone={() => setEditing(false)} />}
       </Modal>
     </Card>

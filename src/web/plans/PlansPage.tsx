@@ -103,7 +103,7 @@ export default function PlansPage() {
       </Group>
 
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <GoalCard year={Number(o.today.slice(0, 4))} memberId={memberId} />
+        <GoalCard memberId={memberId} />
         <HabitCard habit={o.habit} today={o.today} canEdit={o.canEdit} />
       </SimpleGrid>
 

@@ -41,10 +41,11 @@ export const planQuery = (level: PlanLevel, start: string, memberId?: string) =>
     queryFn: () => api<PlanPage>(`/api/v1/plans/${level}/${start}${queryString({ memberId })}`),
   });
 
-export const goalQuery = (year: number, memberId?: string) =>
+/** The goal running today (or the next one); without one, the twelve months from this month. */
+export const currentGoalQuery = (memberId?: string) =>
   queryOptions({
-    queryKey: [...PLANS_KEY, 'goal', year, memberId ?? 'me'],
-    queryFn: () => api<GoalPage>(`/api/v1/goals/${year}${queryString({ memberId })}`),
+    queryKey: [...PLANS_KEY, 'goal', 'current', memberId ?? 'me'],
+    queryFn: () => api<GoalPage>(`/api/v1/goals/current${queryString({ memberId })}`),
   });
 
 export const teamQuery = (params: { scope: 'frontline' | 'downline'; offset: number; memberId?: string }) =>
@@ -71,7 +72,8 @@ export const deletePlan = (level: PlanLevel, start: string) =>
 export const tickItem = (id: string, done: boolean) =>
   api<Plan>(`/api/v1/plans/items/${id}/tick`, { method: 'POST', body: { done } });
 
+/** Writes my goal for the twelve months from `start` (the first of a month). */
 export const saveGoal = (
-  year: number,
+  start: string,
   body: { statement: string; income?: string | null; reason?: string | null },
-) => api<GoalPage>(`/api/v1/goals/${year}`, { method: 'PUT', body });
+) => api<GoalPage>(`/api/v1/goals/${start.slice(0, 7)}`, { method: 'PUT', body });

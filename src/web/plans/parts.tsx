@@ -29,23 +29,16 @@ export function PaceBadge({ pace, ...props }: { pace: Pace } & BadgeProps) {
 const utc = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
- * The label of a plan's period in the person's language: "Dec 2026 – Feb 2027", "November 2026",
- * "Week 48 · 23–29 Nov", "Mon, 23 Nov". `short` leaves out the week number and the weekday's year.
+ * The label of a plan's period in the person's language: "December 2026 – February 2027", "November 2026",
+ * "Week 48 · November 23 – 29", "Mon, 23 Nov". `short` leaves out the week number and the weekday's year.
  */
 export function usePeriodLabel() {
   const { t } = useTranslation('plans');
-  const { locale } = useFormat();
+  const { locale, period, days } = useFormat();
   return (level: PlanLevel, start: string) => {
     const { end } = planPeriod(level, start);
-    const range = (options: Intl.DateTimeFormatOptions) =>
-      new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).formatRange(utc(start), utc(end));
-    if (level === 'three_months') return range({ month: 'short', year: 'numeric' });
-    if (level === 'month')
-      return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-        utc(start),
-      );
-    if (level === 'week')
-      return t('weekLabel', { week: isoWeek(start).week, days: range({ day: 'numeric', month: 'short' }) });
+    if (level === 'three_months' || level === 'month') return period(start, end);
+    if (level === 'week') return t('weekLabel', { week: isoWeek(start).week, days: days(start, end) });
     return new Intl.DateTimeFormat(locale, {
       weekday: 'short',
       day: 'numeric',

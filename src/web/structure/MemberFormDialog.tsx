@@ -132,7 +132,7 @@ export function MemberFormDialog({
               ]}
               {...form.getInputProps('kind')}
             />
-            {mode.kind === 'edit' ? (
+            {mode.kind === 'edit' && (
               <Select
                 label={t('fields.status')}
                 allowDeselect={false}
@@ -142,9 +142,9 @@ export function MemberFormDialog({
                 }))}
                 {...form.getInputProps('status')}
               />
-            ) : (
-              <TextInput label={t('fields.joinedOn')} type="date" {...form.getInputProps('joinedOn')} />
             )}
+            {/* A join date can be corrected later (e.g. to the back office's date). */}
+            <TextInput label={t('fields.joinedOn')} type="date" {...form.getInputProps('joinedOn')} />
             <Select
               label={t('fields.locale')}
               clearable

@@ -19,6 +19,9 @@ const TodayReviewCard = lazy(() =>
 const TodayPlanCard = lazy(() =>
   import('../plans/TodayPlanCard.tsx').then((m) => ({ default: m.TodayPlanCard })),
 );
+const TodayMeetingsCard = lazy(() =>
+  import('../diary/TodayMeetingsCard.tsx').then((m) => ({ default: m.TodayMeetingsCard })),
+);
 const TodayDiaryCard = lazy(() =>
   import('../diary/TodayDiaryCard.tsx').then((m) => ({ default: m.TodayDiaryCard })),
 );
@@ -49,6 +52,9 @@ export default function TodayPage() {
           {t(`role.${me.member.role}`, { organization: me.organization.name })}
         </Text>
       </div>
+      <Suspense fallback={null}>
+        <TodayMeetingsCard />
+      </Suspense>
       <Suspense fallback={null}>
         <TodayReviewCard />
       </Suspense>

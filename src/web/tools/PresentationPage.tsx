@@ -115,6 +115,7 @@ function PracticeMode({
   onClose: () => void;
 }) {
   const { t } = useTranslation('tools');
+  const format = useFormat();
   const queryClient = useQueryClient();
   const phone = useMediaQuery('(max-width: 36em)', undefined, { getInitialValueInEffect: false });
   const signal = useSignal();
@@ -126,7 +127,7 @@ function PracticeMode({
       timer.reset();
       notifications.show({
         color: 'teal',
-        message: t('presentation.practice.counted', { time: clock(used) }),
+        message: t('presentation.practice.counted', { time: format.duration(used) }),
       });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
@@ -267,7 +268,7 @@ function PracticeSummary({ presentation }: { presentation: Presentation }) {
         ? t('presentation.practice.never')
         : t('presentation.practice.summary', {
             count: presentation.practiceCount,
-            time: clock(presentation.lastSeconds),
+            time: format.duration(presentation.lastSeconds),
             date: presentation.lastPractisedAt
               ? format.date(presentation.lastPractisedAt, { dateStyle: 'medium' })
               : '',
@@ -386,8 +387,8 @@ export default function PresentationPage() {
                   data-testid="presentation-spoken"
                 >
                   {spoken > limit
-                    ? t('presentation.spokenLong', { time: clock(spoken) })
-                    : t('presentation.spoken', { time: clock(spoken) })}
+                    ? t('presentation.spokenLong', { time: format.duration(spoken) })
+                    : t('presentation.spoken', { time: format.duration(spoken) })}
                 </Text>
               )}
             </Group>

@@ -42,7 +42,7 @@ export const TEMPLATE_HEADERS: Record<TemplateLocale, Record<TemplateField, stri
     notes: 'notes',
     tags: 'tags',
     stage: 'stage',
-    nextFollowUpOn: 'next follow-up',
+    nextFollowUpOn: 'call back on',
     lastContactOn: 'last contact',
   },
   de: {
@@ -60,7 +60,7 @@ export const TEMPLATE_HEADERS: Record<TemplateLocale, Record<TemplateField, stri
     notes: 'Notizen',
     tags: 'Schlagwörter',
     stage: 'Phase',
-    nextFollowUpOn: 'Nächster Kontakt',
+    nextFollowUpOn: 'Rückruf am',
     lastContactOn: 'Letzter Kontakt',
   },
   bg: {
@@ -78,7 +78,7 @@ export const TEMPLATE_HEADERS: Record<TemplateLocale, Record<TemplateField, stri
     notes: 'Бележки',
     tags: 'Етикети',
     stage: 'Етап',
-    nextFollowUpOn: 'Следващ контакт',
+    nextFollowUpOn: 'Следващо обаждане',
     lastContactOn: 'Последен контакт',
   },
 };
@@ -196,7 +196,22 @@ const ALIASES: Record<ImportField, string[]> = {
     'Групи',
   ],
   stage: ['pipeline', 'Етап в процеса'],
-  nextFollowUpOn: ['follow-up', 'next contact', 'Wiedervorlage', 'Nachfassen am', 'Следващо обаждане'],
+  // Earlier template headers (files exported before the call-back had its own name) still read.
+  nextFollowUpOn: [
+    'call back',
+    'call-back',
+    'follow-up',
+    'next follow-up',
+    'next contact',
+    'Rückruf',
+    'Wiedervorlage',
+    'Nachfassen am',
+    'Nächster Kontakt',
+    'Nächstes Nachfassen',
+    'Обаждане',
+    'Следващ контакт',
+    'Следващо проследяване',
+  ],
   lastContactOn: ['last contacted', 'Zuletzt kontaktiert', 'Последно обаждане'],
 };
 
@@ -212,6 +227,9 @@ for (const headers of Object.values(TEMPLATE_HEADERS)) {
     TEMPLATE_KEYS.add(headerKey(header));
   }
 }
+// Headers of earlier versions of the template, so files made from them still read as the template.
+for (const header of ['next follow-up', 'Nächster Kontakt', 'Следващ контакт'])
+  TEMPLATE_KEYS.add(headerKey(header));
 
 // Google numbers repeated groups: "Phone 2 - Value", "E-mail 1 - Value", "Address 1 - City".
 const GOOGLE_NUMBERED = /^[\p{L} -]+ \d+ - [\p{L} ]+$/u;

@@ -36,7 +36,7 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   notes: 'Notes',
   tags: 'Tags',
   stage: 'Stage',
-  nextFollowUpOn: 'Next follow-up',
+  nextFollowUpOn: 'Call back on',
   lastContactOn: 'Last contact',
 };
 

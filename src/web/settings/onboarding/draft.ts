@@ -128,7 +128,7 @@ export function templateErrors(t: TFunction, error: unknown): Record<string, str
     const origin = field.params?.origin;
     if (last === 'key') result[field.path] = t('onboarding:errors.key');
     else if (field.path === 'steps') result[field.path] = t('onboarding:errors.noSteps');
-    else if (field.code === 'custom' && ['title', 'memberTitle', 'text'].includes(last))
+    else if (field.code === 'one_language' && ['title', 'memberTitle', 'text'].includes(last))
       result[field.path] = t('onboarding:errors.oneLanguage');
     else if (origin === 'number' && field.code === 'too_small')
       result[field.path] = t('onboarding:errors.min', { minimum: field.params?.minimum });
