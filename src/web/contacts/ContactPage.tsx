@@ -106,15 +106,8 @@ function StagePicker({ contact }: { contact: Contact }) {
       <Text size="xs" c="dimmed" fw={600} tt="uppercase" mb={4} id="stage-label">
         {t('fields.stage')}
       </Text>
-      <Group
-        gap={6}
-        wrap="nowrap"
-        style={{ overflowX: 'auto', scrollbarWidth: 'thin' }}
-        pb={4}
-        role="group"
-        aria-labelledby="stage-label"
-        data-testid="stage-picker"
-      >
+      {/* Every stage in view: the row wraps on a phone instead of scrolling sideways. */}
+      <Group gap={6} pb={4} role="group" aria-labelledby="stage-label" data-testid="stage-picker">
         {STAGES.map((stage) => (
           <Button
             key={stage}
@@ -124,7 +117,6 @@ function StagePicker({ contact }: { contact: Contact }) {
             color={current === stage ? STAGE_COLORS[stage] : 'gray'}
             aria-pressed={current === stage}
             onClick={() => current !== stage && change.mutate(stage)}
-            style={{ flexShrink: 0 }}
           >
             {t(`stage.${stage}`)}
           </Button>

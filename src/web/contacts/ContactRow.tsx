@@ -37,6 +37,8 @@ export function ContactRow({
       <Link
         to="/contacts/$id"
         params={{ id: contact.id }}
+        // Rows have one height, so a long name is shortened; the full name shows on hover.
+        title={contact.name}
         style={{ flex: 1, minWidth: 0, color: 'inherit', textDecoration: 'none' }}
       >
         <Stack gap={4}>

@@ -27,18 +27,18 @@ const TASK_ICONS: Record<TaskState, TablerIcon> = {
   dropped: IconCircleX,
 };
 
-/** One entry in one line: the time or a mark, then the title. */
+/** One entry: the time or a mark, then the title (a long title wraps, so all of it can be read). */
 export function EntryLine({ entry }: { entry: Entry }) {
   const span = useTimeSpan();
   if (entry.kind === 'event') {
     const Icon = EVENT_ICONS[entry.eventType ?? 'other'];
     return (
-      <Group gap={6} wrap="nowrap">
-        <Icon size={14} style={{ flexShrink: 0 }} />
+      <Group gap={6} wrap="nowrap" align="baseline">
+        <Icon size={14} style={{ flexShrink: 0, alignSelf: 'center' }} />
         <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
           {span({ startsAt: entry.startsAt, endsAt: null })}
         </Text>
-        <Text size="sm" truncate>
+        <Text size="sm" miw={0} style={{ overflowWrap: 'anywhere' }}>
           {entry.title}
         </Text>
       </Group>
@@ -56,7 +56,8 @@ export function EntryLine({ entry }: { entry: Entry }) {
         />
         <Text
           size="sm"
-          truncate
+          miw={0}
+          style={{ overflowWrap: 'anywhere' }}
           c={state === 'open' ? undefined : 'dimmed'}
           td={state === 'done' || state === 'dropped' ? 'line-through' : undefined}
         >
@@ -68,7 +69,7 @@ export function EntryLine({ entry }: { entry: Entry }) {
   return (
     <Group gap={6} wrap="nowrap">
       <IconNotes size={14} style={{ flexShrink: 0 }} color="var(--mantine-color-dimmed)" />
-      <Text size="sm" truncate c="dimmed">
+      <Text size="sm" c="dimmed" miw={0} style={{ overflowWrap: 'anywhere' }}>
         {entry.title}
       </Text>
     </Group>

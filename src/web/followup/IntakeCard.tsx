@@ -93,7 +93,8 @@ export function IntakeCard({
 
   return (
     <Card withBorder padding="md" id="intake" data-testid="intake" style={{ scrollMarginTop: 72 }}>
-      <Group justify="space-between" gap="xs" mb={4} wrap="nowrap" align="flex-start">
+      {/* A long title (German compounds) pushes the button onto the next line rather than out of the card. */}
+      <Group justify="space-between" gap="xs" mb={4} align="flex-start">
         <Title order={2} size="h5">
           {t(self ? 'intake.titleSelf' : 'intake.title')}
         </Title>

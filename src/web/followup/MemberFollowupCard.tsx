@@ -22,7 +22,8 @@ export function MemberFollowupCard({ memberId }: { memberId: string }) {
   return (
     <Card withBorder padding="md" data-testid="member-followup">
       <Stack gap="xs">
-        <Group justify="space-between" gap="xs" wrap="nowrap">
+        {/* The button goes below the title when both do not fit in one line. */}
+        <Group justify="space-between" gap="xs">
           <Group gap="xs" wrap="nowrap">
             <IconStairsUp size={18} stroke={1.6} />
             <Title order={2} size="h5">

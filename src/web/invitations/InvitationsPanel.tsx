@@ -135,7 +135,7 @@ export function InvitationsPanel() {
         <Text size="sm" c="dimmed" mb="sm">
           {t('panel.body')}
         </Text>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Select
             label={t('panel.expires')}
             value={expiresInDays}

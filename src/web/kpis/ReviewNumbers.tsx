@@ -14,30 +14,36 @@ export function ReviewNumbers({ numbers }: { numbers: CurrentReview['numbers'] }
   const points = usePoints();
   const show = (row: (typeof ROWS)[number], value: number) =>
     row.endsWith('oints') ? points(value) : format.number(value, { maximumFractionDigits: 1 });
+  // The table fits a phone's width (no sideways scroll): smaller type there, and the headers and the
+  // names of the numbers wrap.
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table striped withTableBorder fz="sm" data-testid="review-numbers">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('review.columns.kpi')}</Table.Th>
-            <Table.Th ta="right">{t('review.columns.week')}</Table.Th>
-            <Table.Th ta="right">{t('review.columns.lastWeek')}</Table.Th>
-            <Table.Th ta="right">{t('review.columns.average4')}</Table.Th>
+    <Table
+      striped
+      withTableBorder
+      fz={{ base: 'xs', xs: 'sm' }}
+      horizontalSpacing={6}
+      data-testid="review-numbers"
+    >
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('review.columns.kpi')}</Table.Th>
+          <Table.Th ta="right">{t('review.columns.week')}</Table.Th>
+          <Table.Th ta="right">{t('review.columns.lastWeek')}</Table.Th>
+          <Table.Th ta="right">{t('review.columns.average4')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {ROWS.map((row) => (
+          <Table.Tr key={row} data-testid={`review-row-${row}`}>
+            <Table.Td>{t(`review.rows.${row}`)}</Table.Td>
+            <Table.Td ta="right" fw={700}>
+              {show(row, numbers.week[row])}
+            </Table.Td>
+            <Table.Td ta="right">{show(row, numbers.lastWeek[row])}</Table.Td>
+            <Table.Td ta="right">{show(row, numbers.average4[row])}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {ROWS.map((row) => (
-            <Table.Tr key={row} data-testid={`review-row-${row}`}>
-              <Table.Td>{t(`review.rows.${row}`)}</Table.Td>
-              <Table.Td ta="right" fw={700}>
-                {show(row, numbers.week[row])}
-              </Table.Td>
-              <Table.Td ta="right">{show(row, numbers.lastWeek[row])}</Table.Td>
-              <Table.Td ta="right">{show(row, numbers.average4[row])}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -60,7 +60,7 @@ function TeamPage({
                 search={{ memberId: row.member.id, grain: 'week' }}
                 fw={600}
                 size="sm"
-                truncate
+                style={{ overflowWrap: 'anywhere' }}
               >
                 {row.member.name}
               </AnchorLink>

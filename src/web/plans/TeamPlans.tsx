@@ -37,7 +37,13 @@ function Row({ row, scope }: { row: TeamRow; scope: Scope }) {
               {t('team.levelShort', { level: row.member.level })}
             </Text>
           )}
-          <AnchorLink to="/plans" search={{ memberId: row.member.id }} fw={600} size="sm" truncate>
+          <AnchorLink
+            to="/plans"
+            search={{ memberId: row.member.id }}
+            fw={600}
+            size="sm"
+            style={{ overflowWrap: 'anywhere' }}
+          >
             {row.member.name}
           </AnchorLink>
         </Group>

@@ -216,6 +216,9 @@ export function DownlineTable({ rootId }: { rootId: string }) {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rows[item.index]!;
+            const details = [t('table.level', { level: row.level }), row.city, format.date(row.joinedOn)]
+              .filter(Boolean)
+              .join(' · ');
             return (
               <div
                 key={row.id}
@@ -235,14 +238,13 @@ export function DownlineTable({ rootId }: { rootId: string }) {
                   wrap="nowrap"
                   style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
                 >
-                  <Stack gap={2} miw={0}>
+                  {/* Rows have one height: long lines are shortened, in full on hover. */}
+                  <Stack gap={2} miw={0} title={`${row.name}\n${details}`}>
                     <AnchorLink to="/structure/members/$id" params={{ id: row.id }} fw={600} truncate>
                       {row.name}
                     </AnchorLink>
                     <Text size="xs" c="dimmed" truncate>
-                      {[t('table.level', { level: row.level }), row.city, format.date(row.joinedOn)]
-                        .filter(Boolean)
-                        .join(' · ')}
+                      {details}
                     </Text>
                   </Stack>
                   <MemberBadges kind={row.kind} status={row.status} />

@@ -11,7 +11,7 @@ export function MemberBadges({
 }) {
   const { t } = useTranslation('structure');
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
       <Badge size="sm" variant="light" color={kind === 'partner' ? 'teal' : 'orange'}>
         {t(`kind.${kind}`)}
       </Badge>

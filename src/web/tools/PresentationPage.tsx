@@ -294,7 +294,7 @@ function Starters({ starters, onUse }: { starters: Starter[]; onUse: (starter: S
           <Card key={starter.key} withBorder padding="md" data-testid="starter">
             <Stack gap="xs" h="100%">
               <Text fw={650}>{text(starter.title)}</Text>
-              <Text size="sm" c="dimmed" lineClamp={5} style={{ flex: 1 }}>
+              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
                 {text(starter.text)}
               </Text>
               <Group>

@@ -46,6 +46,8 @@ export function KindPicker<K extends string>({
   return (
     <SegmentedControl<K>
       fullWidth
+      // Five kinds share a phone's width: narrow side padding leaves their names room.
+      styles={{ label: { paddingInline: 4 } }}
       value={value}
       onChange={onChange}
       aria-label={label}

@@ -24,7 +24,7 @@ function PlannedLine({ item, onRemove }: { item: Planned; onRemove: (key: number
             {item.startsAt}
           </Text>
         )}
-        <Text size="sm" truncate>
+        <Text size="sm" miw={0} style={{ overflowWrap: 'anywhere' }}>
           {item.title}
         </Text>
         <Badge
@@ -116,7 +116,7 @@ export function PlanStep({
             {moving.map((task) => (
               <Group key={task.id} gap={6} wrap="nowrap">
                 <IconArrowForwardUp size={14} color="var(--mantine-color-blue-6)" style={{ flexShrink: 0 }} />
-                <Text size="sm" truncate>
+                <Text size="sm" miw={0} style={{ overflowWrap: 'anywhere' }}>
                   {task.title}
                 </Text>
                 <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
