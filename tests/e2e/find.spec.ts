@@ -77,7 +77,7 @@ test('a newcomer joins in Bulgarian on a phone with city and country, and finds 
 
   // Another country, found by its two-letter code, and saved.
   await pickCountry(phone, 'Моята държава', 'de', 'Германия');
-  await profile.getByRole('button', { name: 'Запази' }).click();
+  await profile.getByRole('button', { name: 'Запиши' }).click();
   await expect(phone.getByText('Запазено').first()).toBeVisible();
   const me = await (await phone.request.get('/api/v1/me')).json();
   expect(me.member).toMatchObject({ city: newcomer.city, country: 'DE' });

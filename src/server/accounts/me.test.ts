@@ -111,6 +111,7 @@ describe('/api/v1/me', () => {
       });
       const body = expectError(response, 400, 'validation_failed');
       expect(fieldPaths(body)).toEqual(['country']);
+      expect(body.error.fields![0]!.code).toBe('country');
     }
     const me = (await api(ctx.app, cookie).get('/api/v1/me')).json();
     expect(me.user.name).toBe('Olivia Renamed');

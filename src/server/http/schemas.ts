@@ -30,23 +30,17 @@ export const optionalText = (max: number) =>
 
 /**
  * A country as an ISO 3166-1 alpha-2 code (any case in, upper case out); empty means none (null). A code
- * that names no country is an `invalid_value`, like any other pick outside the offered ones.
+ * that names no country is refused with the reason `country`.
  */
 export const countryCode = () =>
   z
     .string()
     .trim()
     .toUpperCase()
-    .superRefine((value, ctx) => {
-      if (value !== '' && !isCountryCode(value)) {
-        ctx.addIssue({
-          code: 'invalid_value',
-          values: [],
-          input: value,
-          message: 'Pick a country: its two-letter ISO code, e.g. BG or DE',
-        });
-      }
-    })
+    .refine(
+      (value) => value === '' || isCountryCode(value),
+      reason('country', 'Pick a country: its two-letter ISO code, e.g. BG or DE'),
+    )
     .transform((v) => v || null)
     .nullable()
     .optional();
