@@ -226,7 +226,12 @@ export function MeetingLine({ meeting }: { meeting: Meeting }) {
       <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
         {span({ startsAt: meeting.startsAt, endsAt: null })}
       </Text>
-      <Text size="sm" truncate c={off ? 'dimmed' : undefined} td={off ? 'line-through' : undefined}>
+      <Text
+        size="sm"
+        style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}
+        c={off ? 'dimmed' : undefined}
+        td={off ? 'line-through' : undefined}
+      >
         {title(meeting)}
       </Text>
       {meeting.response === 'pending' && !meeting.cancelled && (
