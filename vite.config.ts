@@ -11,9 +11,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rollupOptions: {
       output: {
+        // The app shell's libraries in a few long-cached chunks. Charts (recharts and its d3 parts) are
+        // left to the pages that draw them, so the first load does not carry them.
         manualChunks(id) {
+          if (id.includes('node_modules/@mantine/charts')) return undefined;
           if (id.includes('node_modules/@mantine') || id.includes('node_modules/@floating-ui'))
             return 'mantine';
+          if (id.includes('node_modules/@tabler/icons-react')) return 'icons';
           if (id.includes('node_modules/react') || id.includes('node_modules/scheduler')) return 'react';
           if (id.includes('node_modules/@tanstack')) return 'tanstack';
         },

@@ -16,6 +16,7 @@ import { followupQuery } from './followup/api.ts';
 import { applyLocale } from './i18n.ts';
 import { joinInfoQuery } from './invitations/api.ts';
 import { validateKpiSearch } from './kpis/search.ts';
+import { overviewQuery } from './plans/api.ts';
 import { validatePlansSearch } from './plans/search.ts';
 import { installationQuery, meQuery } from './session.ts';
 import { todayQuery } from './today/api.ts';
@@ -212,6 +213,10 @@ const plansRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/plans',
   validateSearch: validatePlansSearch,
+  loaderDeps: ({ search }) => ({ memberId: search.memberId }),
+  // The page's one request starts with its code, not after it.
+  loader: ({ context, deps }) =>
+    void context.queryClient.prefetchQuery(overviewQuery(context.queryClient, deps.memberId)),
   component: lazyRouteComponent(() => import('./plans/PlansPage.tsx')),
 });
 

@@ -83,19 +83,14 @@ function twoPlusOneHeld(org: string, now: Date): SQL {
         and e.owner_id <> m.id and ${twoPlusOne} and ${ended} <= ${now.toISOString()}::timestamptz))`;
 }
 
-/** Of `memberIds`, those for whom the condition holds, with the time it first did (never after now). */
+/** Of `owners` (members and their own city), those for whom the condition holds, since when (never after now). */
 async function evidence(
   db: Db,
   org: string,
   condition: Observed,
-  memberIds: string[],
+  owners: { id: string; city: string | null }[],
   now: Date,
 ): Promise<Evidence[]> {
-  const owners = await db
-    .select({ id: members.id, city: members.city })
-    .from(members)
-    .where(and(eq(members.organizationId, org), inArray(members.id, memberIds)));
-  if (owners.length === 0) return [];
   const rows = rowsOf<{ id: string; at: Date | string }>(
     await db.execute(sql`
       select id, at from (
@@ -135,11 +130,23 @@ export async function observeSteps(db: Db, organizationId: string, memberIds: st
         ne(followupSteps.condition, 'manual'),
       ),
     );
+  if (open.length === 0) return;
+  // The members with something open, read once for every condition (their city decides the lists).
+  const owners = await db
+    .select({ id: members.id, city: members.city })
+    .from(members)
+    .where(
+      and(
+        eq(members.organizationId, organizationId),
+        inArray(members.id, [...new Set(open.map((s) => s.memberId))]),
+      ),
+    );
   for (const condition of STEP_CONDITIONS) {
     if (condition === 'manual') continue;
-    const waiting = [...new Set(open.filter((s) => s.condition === condition).map((s) => s.memberId))];
-    if (waiting.length === 0) continue;
-    const done = await evidence(db, organizationId, condition, waiting.sort(), now);
+    const waiting = new Set(open.filter((s) => s.condition === condition).map((s) => s.memberId));
+    const who = owners.filter((o) => waiting.has(o.id)).sort((a, b) => a.id.localeCompare(b.id));
+    if (who.length === 0) continue;
+    const done = await evidence(db, organizationId, condition, who, now);
     if (done.length === 0) continue;
     await db.execute(sql`
       update followup_steps s set done_at = e.at

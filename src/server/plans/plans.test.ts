@@ -281,6 +281,9 @@ describe('plans', () => {
     });
     expect(overview.goal.statement).toBe('Build a team of 20 active partners');
     expect(overview.current.three_months.start).toBe('2026-03-01');
+    // What the plans page opens on comes with it, the same as its own requests answer.
+    expect(overview.week).toEqual(await ok(await as('anna').get('/api/v1/plans/week/2026-03-16')));
+    expect(overview.goalPage).toEqual(await ok(await as('anna').get('/api/v1/goals/current')));
 
     // A custom item is ticked by hand and keeps its tick when the plan is rewritten.
     const custom = item(overview.current.day, 'custom');

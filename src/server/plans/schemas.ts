@@ -225,6 +225,9 @@ export const overviewSchema = z.object({
   }),
   habit: habitSchema,
   canEdit: z.boolean(),
+  /** What the plans page opens on — this week and the goal — so that it loads in one request. */
+  week: planPageSchema,
+  goalPage: goalPageSchema,
 });
 export type OverviewView = z.infer<typeof overviewSchema>;
 

@@ -13,7 +13,7 @@ import {
   planningHabit,
   writtenInAdvance,
 } from '../../core/plans/habit.ts';
-import { dayIn, goalPeriod, isTimeZone, planPeriod } from '../../core/plans/periods.ts';
+import { dayIn, goalPeriod, isTimeZone, periodAt, planPeriod } from '../../core/plans/periods.ts';
 import { proposeItems } from '../../core/plans/proposal.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -286,10 +286,11 @@ export function planService({ database, clock }: Deps) {
       const member = await memberFor(actor, memberId);
       const today = todayOf(member);
       const tomorrow = addDays(today, 1);
-      const [running, habits, goal] = await Promise.all([
+      const [running, habits, goal, week] = await Promise.all([
         plansOverlapping(db, actor.organizationId, member.id, PLAN_LEVELS, today, tomorrow),
         habitsOf(db, [member]),
         runningGoal(member),
+        pageOf(db, actor, member, 'week', periodAt('week', today).start),
       ]);
       const current = (level: PlanLevel, day = today) =>
         running.find((p) => p.level === level && p.startsOn <= day && p.endsOn >= day) ?? null;
@@ -311,6 +312,8 @@ export function planService({ database, clock }: Deps) {
         },
         habit: habits.get(member.id)!,
         canEdit: member.id === actor.memberId,
+        week,
+        goalPage: await goalPageOf(actor, member, goal?.startsOn ?? today),
       };
     },
 

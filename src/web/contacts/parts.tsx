@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { InteractionKind, Messengers } from '../../core/contacts/fields.ts';
 import { phoneKey } from '../../core/contacts/phone.ts';
 import { useMe } from '../accounts/hooks.ts';
-import { useFormat } from '../ui/format.ts';
+import { relativeTimeFormat, useFormat } from '../ui/format.ts';
 import { daysBetween } from './api.ts';
 
 export const KIND_ICONS: Record<InteractionKind, ComponentType<{ size?: number; stroke?: number }>> = {
@@ -43,7 +43,7 @@ export function useRelativeDay() {
   return (date: string, today: string) => {
     const diff = daysBetween(today, date);
     if (Math.abs(diff) <= 6)
-      return new Intl.RelativeTimeFormat(format.locale, { numeric: 'auto' }).format(diff, 'day');
+      return relativeTimeFormat(format.locale, { numeric: 'auto' }).format(diff, 'day');
     return day(date);
   };
 }

@@ -1,6 +1,7 @@
 // The last 12 months or weeks of one KPI as bars: points of the structure (own points beside them),
 // new members (the frontline's part beside them), people in training (offline and online stacked).
 import { BarChart } from '@mantine/charts';
+import '@mantine/charts/styles.css';
 import { Card, SegmentedControl, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -14,6 +14,7 @@ import type {
 } from '../../server/orders/schemas.ts';
 import { api } from '../api.ts';
 import { queryString } from '../structure/api.ts';
+import { numberFormat } from '../ui/format.ts';
 
 export type Order = z.infer<typeof orderSchema>;
 export type OrderPage = z.infer<typeof orderPageSchema>;
@@ -77,7 +78,11 @@ export const updateProduct = (id: string, body: ProductPatch) =>
 
 /** The decimal mark of a language ("," in German and Bulgarian), for number inputs. */
 export function decimalMark(locale: string): string {
-  return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  return (
+    numberFormat(locale)
+      .formatToParts(1.5)
+      .find((p) => p.type === 'decimal')?.value ?? '.'
+  );
 }
 
 /** Current ISO 4217 codes as the browser knows them, the usual ones first. */

@@ -3,7 +3,7 @@
 // my downline's (`?memberId=`) I read. Phone first.
 import { ActionIcon, Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconUsers } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +28,8 @@ export default function PlansPage() {
   const label = usePeriodLabel();
   const [editing, setEditing] = useState(false);
   const { memberId } = search;
-  const overview = useQuery(overviewQuery(memberId));
+  const queryClient = useQueryClient();
+  const overview = useQuery(overviewQuery(queryClient, memberId));
 
   const level: PlanLevel = search.level ?? 'week';
   // A 3-month plan may start in any month: the one running today is where its level opens.
@@ -38,7 +39,8 @@ export default function PlansPage() {
   const start = search.start ?? currentStart(level);
   const { end } = planPeriod(level, start);
   const isCurrent = start <= today && today <= end;
-  const waiting = !search.start && level === 'three_months' && overview.isPending;
+  // The running 3-month plan's start comes with the overview, and so does this week's page.
+  const waiting = overview.isPending && !search.start && (level === 'three_months' || level === 'week');
   const plan = useQuery({
     ...planQuery(level, start, memberId),
     enabled: !waiting,

@@ -29,16 +29,29 @@ export type { GoalPage, PlanItemInput, PlanLevel, PlanPage };
 /** Every query of this area starts with this key, so one invalidation refreshes them all. */
 export const PLANS_KEY = ['plans'] as const;
 
-export const overviewQuery = (memberId?: string) =>
+/**
+ * The overview carries what the page opens on (this week's page and the goal), so one request loads the
+ * page: those go into the cache as the overview arrives, and their own queries find them fresh there.
+ */
+export const overviewQuery = (queryClient: QueryClient, memberId?: string) =>
   queryOptions({
     queryKey: [...PLANS_KEY, 'overview', memberId ?? 'me'],
-    queryFn: () => api<Overview>(`/api/v1/plans/overview${queryString({ memberId })}`),
+    queryFn: async () => {
+      const overview = await api<Overview>(`/api/v1/plans/overview${queryString({ memberId })}`);
+      queryClient.setQueryData(planQuery('week', overview.week.start, memberId).queryKey, overview.week);
+      queryClient.setQueryData(currentGoalQuery(memberId).queryKey, overview.goalPage);
+      return overview;
+    },
   });
+
+/** How long a page the overview brought counts as fresh: long enough not to ask for it again at once. */
+const SEEDED_FRESH_MS = 5_000;
 
 export const planQuery = (level: PlanLevel, start: string, memberId?: string) =>
   queryOptions({
     queryKey: [...PLANS_KEY, 'plan', level, start, memberId ?? 'me'],
     queryFn: () => api<PlanPage>(`/api/v1/plans/${level}/${start}${queryString({ memberId })}`),
+    staleTime: SEEDED_FRESH_MS,
   });
 
 /** The goal running today (or the next one); without one, the twelve months from this month. */
@@ -46,6 +59,7 @@ export const currentGoalQuery = (memberId?: string) =>
   queryOptions({
     queryKey: [...PLANS_KEY, 'goal', 'current', memberId ?? 'me'],
     queryFn: () => api<GoalPage>(`/api/v1/goals/current${queryString({ memberId })}`),
+    staleTime: SEEDED_FRESH_MS,
   });
 
 export const teamQuery = (params: { scope: 'frontline' | 'downline'; offset: number; memberId?: string }) =>

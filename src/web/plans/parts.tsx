@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isoWeek } from '../../core/kpis/periods.ts';
 import type { Activity, Pace, PlanLevel } from '../../core/plans/fields.ts';
 import { planPeriod } from '../../core/plans/periods.ts';
-import { useFormat } from '../ui/format.ts';
+import { dateFormat, useFormat } from '../ui/format.ts';
 
 export const PACE_COLOR: Record<Pace, string> = {
   done: 'green',
@@ -39,7 +39,7 @@ export function usePeriodLabel() {
     const { end } = planPeriod(level, start);
     if (level === 'three_months' || level === 'month') return period(start, end);
     if (level === 'week') return t('weekLabel', { week: isoWeek(start).week, days: days(start, end) });
-    return new Intl.DateTimeFormat(locale, {
+    return dateFormat(locale, {
       weekday: 'short',
       day: 'numeric',
       month: 'short',

@@ -2,6 +2,32 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+// Building an Intl formatter costs far more than using one (a page of dates built hundreds), so each
+// locale and set of options gets one, kept for the life of the page.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+  kind: string,
+  locale: string,
+  options: object | undefined,
+  make: () => T,
+): T {
+  const key = `${kind}|${locale}|${options ? JSON.stringify(options) : ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter as T;
+}
+
+export const dateFormat = (locale: string, options?: Intl.DateTimeFormatOptions) =>
+  cached('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
+export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions) =>
+  cached('number', locale, options, () => new Intl.NumberFormat(locale, options));
+export const relativeTimeFormat = (locale: string, options?: Intl.RelativeTimeFormatOptions) =>
+  cached('relative', locale, options, () => new Intl.RelativeTimeFormat(locale, options));
+
 /** A calendar date (yyyy-mm-dd, or yyyy-mm for a month) as the moment it is in UTC. */
 const utcDay = (day: string) => new Date(`${day.length === 7 ? `${day}-01` : day}T00:00:00Z`);
 
@@ -12,7 +38,7 @@ const utcDay = (day: string) => new Date(`${day.length === 7 ? `${day}-01` : day
  * languages write after it (Bulgarian „г.“) is left out, as people write periods.
  */
 export function formatPeriod(locale: string, start: string, end: string = start): string {
-  const format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const format = dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const from = utcDay(start);
   const to = utcDay(end);
   const parts =
@@ -29,7 +55,7 @@ export function formatPeriod(locale: string, start: string, end: string = start)
 
 /** A run of days in words: "December 7 – 13", „7 – 13 декември“, "30. November – 6. Dezember". */
 export function formatDays(locale: string, start: string, end: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).formatRange(
+  return dateFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).formatRange(
     utcDay(start),
     utcDay(end),
   );
@@ -40,10 +66,10 @@ export function formatDays(locale: string, start: string, end: string): string {
  */
 export function formatDuration(locale: string, totalSeconds: number): string {
   const seconds = Math.max(0, Math.round(totalSeconds));
-  if (seconds < 60) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'second' }).format(seconds);
+  if (seconds < 60) return numberFormat(locale, { style: 'unit', unit: 'second' }).format(seconds);
   const minutes = Math.floor(seconds / 60);
   const clock = `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute' })
+  return numberFormat(locale, { style: 'unit', unit: 'minute' })
     .formatToParts(minutes)
     .map((part) => (part.type === 'integer' ? clock : part.value))
     .join('');
@@ -56,9 +82,9 @@ export function useFormat() {
     () => ({
       locale,
       date: (value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }) =>
-        new Intl.DateTimeFormat(locale, options).format(typeof value === 'string' ? new Date(value) : value),
+        dateFormat(locale, options).format(typeof value === 'string' ? new Date(value) : value),
       number: (value: number, options?: Intl.NumberFormatOptions) =>
-        new Intl.NumberFormat(locale, options).format(value),
+        numberFormat(locale, options).format(value),
       /** Whole months from `start` to `end` (calendar dates): "December 2026 – February 2027". */
       period: (start: string, end?: string) => formatPeriod(locale, start, end),
       /** Days from `start` to `end` (calendar dates): "December 7 – 13". */
