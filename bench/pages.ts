@@ -180,8 +180,10 @@ export async function run(argv: string[]) {
         },
         {
           page: '/plans',
-          old: ['/api/v1/plans/overview', `/api/v1/plans/week/${week}`],
-          now: ['/api/v1/plans/overview', `/api/v1/plans/week/${week}`],
+          // Before: the overview, this week's page and the goal card's request (the overview now
+          // carries the other two, so "before" here times today's heavier overview plus both).
+          old: ['/api/v1/plans/overview', `/api/v1/plans/week/${week}`, '/api/v1/goals/current'],
+          now: ['/api/v1/plans/overview'],
         },
         {
           page: who === 'newcomer' ? '/start' : '/followup/$id',

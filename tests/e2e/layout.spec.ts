@@ -265,12 +265,16 @@ interface Visit {
   explore?: (page: Page) => AsyncGenerator<string>;
 }
 
-/** With LAYOUT_SHOTS set, every state at 375 px in Bulgarian and German is saved as a picture to look at. */
+/**
+ * With LAYOUT_SHOTS set, every state in Bulgarian and German is saved as a picture to look at: at 375 px,
+ * or at the widths in LAYOUT_SHOT_WIDTHS (e.g. "375,1280").
+ */
 const SHOTS = process.env.LAYOUT_SHOTS ? `.tmp/layout-shots/${process.env.LAYOUT_SHOTS}` : null;
+const SHOT_WIDTHS = (process.env.LAYOUT_SHOT_WIDTHS ?? '375').split(',').map((w) => `@${w.trim()}px`);
 
 async function check(page: Page, where: string, findings: string[]) {
   for (const f of await page.evaluate(inspect)) findings.push(`${where}: ${f.problem} — ${f.element}`);
-  if (SHOTS && where.includes('@375px') && !where.includes(' en as')) {
+  if (SHOTS && SHOT_WIDTHS.some((w) => where.includes(w)) && !where.includes(' en as')) {
     const name = where.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id').replace(/[^\w@]+/g, '_');
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   }
