@@ -168,7 +168,7 @@ test('once the meeting is over, it counts for the member’s plan and follow-up'
 
 test('the meeting reads in Bulgarian and German on the phone, nothing cut off', async () => {
   for (const [locale, title, answer] of [
-    ['bg', 'Среща 2+1 с Maria Petrova', 'Ще дойдеш'],
+    ['bg', 'Среща 2+1 с Maria Petrova', 'Ще дойдете'],
     ['de', '2+1-Treffen mit Maria Petrova', 'Du hast zugesagt'],
   ] as const) {
     const changed = await lea.request.patch('/api/v1/me', { data: { locale }, headers: sameOrigin(lea) });

@@ -58,6 +58,13 @@ describe('following up a new member', () => {
         .json()
         .rows.find((r: { member: { id: string } }) => r.member.id === nina.id);
     expect((await onDay('2026-03-16')).overdue).toBe(0);
+    // A step due today is not overdue yet, but the newcomer is on the sponsor's Today for it.
+    const first = (await as('anna').get('/api/v1/followups/today?today=2026-03-16')).json();
+    const nina16 = first.attention.find(
+      (r: { member: { name: string } }) => r.member.name === 'Nina Petrova',
+    );
+    expect(nina16.overdue).toBe(0);
+    expect(nina16.steps.some((s: Step) => !s.done && s.dueOn === '2026-03-16')).toBe(true);
     expect((await onDay('2026-03-17')).overdue).toBe(1);
     const late = await onDay('2026-03-18');
     expect(late.overdue).toBe(5);

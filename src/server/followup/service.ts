@@ -181,7 +181,10 @@ export function followupService(deps: Deps) {
         return {
           today: day,
           mine,
-          attention: board.rows.filter((r) => r.overdue > 0 || r.flagged),
+          // Overdue steps, steps due today, or too long without contact.
+          attention: board.rows.filter(
+            (r) => r.overdue > 0 || r.flagged || r.steps.some((s) => !s.done && s.dueOn === day),
+          ),
         };
       });
     },

@@ -59,6 +59,11 @@ function MeetingPeople({ meeting }: { meeting: Meeting }) {
       </Badge>
       {meeting.members.map((m) => {
         const Icon = RESPONSE_ICONS[m.response];
+        // "You are coming" rather than "You: coming" (Bulgarian and German conjugate for the person).
+        const label =
+          m.me && m.response !== 'pending'
+            ? t(`meetings.mine.${m.response}`)
+            : `${m.me ? t('meetings.you') : m.name}: ${t(`meetings.response.${m.response}`)}`;
         return (
           <Badge
             key={m.id}
@@ -68,7 +73,7 @@ function MeetingPeople({ meeting }: { meeting: Meeting }) {
             leftSection={<Icon size={12} />}
             maw="100%"
             title={t(`meetings.response.${m.response}`)}
-            aria-label={`${m.me ? t('meetings.you') : m.name}: ${t(`meetings.response.${m.response}`)}`}
+            aria-label={label}
           >
             {m.me ? t('meetings.you') : m.name}
           </Badge>

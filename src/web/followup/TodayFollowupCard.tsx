@@ -1,5 +1,5 @@
 // Follow-up on the Today page: my own getting-started steps while I am new, and the people in my frontline
-// who need me today (overdue steps, or too long without contact), each one tap from a touchpoint. The
+// who need me today (steps overdue or due today, or too long without contact), each one tap from a touchpoint. The
 // page passes them from its one request (web/today), and shows no card when there is nothing to do.
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowRight, IconStairsUp } from '@tabler/icons-react';
@@ -18,6 +18,7 @@ function AttentionRow({ row, today }: { row: BoardRow; today: string }) {
   const { t } = useTranslation('followup');
   const text = useLocalized();
   const overdue = row.steps.filter((s) => s.overdue);
+  const dueToday = row.steps.filter((s) => !s.done && s.dueOn === today);
   return (
     <Group
       gap="xs"
@@ -34,6 +35,11 @@ function AttentionRow({ row, today }: { row: BoardRow; today: string }) {
         {overdue.length > 0 && (
           <Text size="xs" c="red.7" data-testid="today-followup-overdue">
             {t('today.overdue', { steps: overdue.map((s) => text(s.title)).join(' · ') })}
+          </Text>
+        )}
+        {dueToday.length > 0 && (
+          <Text size="xs" data-testid="today-followup-due">
+            {t('today.dueToday', { steps: dueToday.map((s) => text(s.title)).join(' · ') })}
           </Text>
         )}
         {row.flagged && (
