@@ -281,6 +281,12 @@ describe('weekly analysis', () => {
       week: '2026-03-16',
       review: null,
     });
+    // The week she joined in counts; the weeks before have no numbers at all (not zeros): the average is
+    // hers alone.
+    expect(state.numbers.lastWeek.period).toBe('2026-03-09');
+    const { period: _, ...averaged } = state.numbers.average4;
+    const { period: __, ...joinWeek } = state.numbers.lastWeek;
+    expect(averaged).toEqual(joinWeek);
     const history = await ninaApi.get(`/api/v1/reviews?today=${monday}`);
     expect(history.statusCode, history.body).toBe(200);
     expect(history.json().weeks).toEqual([]);
@@ -314,6 +320,23 @@ describe('weekly analysis', () => {
     } finally {
       ctx.clock.set('2026-03-15T10:00:00.000Z');
     }
+  });
+
+  it('shows no numbers for the weeks before someone joined', async () => {
+    // Olga joined on Monday 9 March: that whole week is her first, due today, Monday 16 March.
+    await createMember(ctx.db, {
+      organizationId: m.anna.organizationId,
+      sponsor: m.anna,
+      name: 'olga',
+      joinedOn: '2026-03-09',
+      account: { email: 'olga@example.test' },
+    });
+    const olga = api(ctx.app, await signIn(ctx.app, 'olga@example.test', DEFAULT_PASSWORD));
+    const state = (await olga.get(`/api/v1/reviews/current?today=${monday}`)).json();
+    expect(state).toMatchObject({ week: '2026-03-09', status: 'due' });
+    expect(state.numbers.week.period).toBe('2026-03-09');
+    expect(state.numbers.lastWeek).toBeNull();
+    expect(state.numbers.average4).toBeNull();
   });
 
   it('tells a customer the analysis is a partner’s, not that it is written', async () => {

@@ -73,16 +73,27 @@ export function reviewService(deps: Deps) {
     return row?.weekday ?? 1;
   }
 
-  /** The week's figures, the week before, and the average of the four weeks before it. */
-  async function numbersOf(organizationId: string, memberId: string, week: string): Promise<ReviewNumbers> {
+  /**
+   * The week's figures, the week before, and the average of the four weeks before it — of the weeks the
+   * member was a member in: a week that ended before they joined has no figures (null), and the average
+   * is over the weeks of membership among the four (null when there is none).
+   */
+  async function numbersOf(
+    organizationId: string,
+    memberId: string,
+    week: string,
+    joinedOn: string,
+  ): Promise<ReviewNumbers> {
     const weeks = Array.from({ length: 5 }, (_, i) => shiftPeriod('week', week, i - 5)).concat(week);
     const stored = await figuresOf(db, organizationId, memberId, 'week', weeks);
+    const member = (w: string) => addDays(w, 6) >= joinedOn;
     const f = weeks.map((w) => presentFigures(w, stored.get(w) ?? null));
+    const before = f.slice(1, 5).filter((x) => member(x.period));
     return {
       week: f[5]!,
-      lastWeek: f[4]!,
+      lastWeek: member(weeks[4]!) ? f[4]! : null,
       // The four weeks before the one reviewed, last week included.
-      average4: average(f.slice(1, 5), weeks[1]!),
+      average4: before.length ? average(before, weeks[1]!) : null,
     };
   }
 
@@ -133,7 +144,7 @@ export function reviewService(deps: Deps) {
     const week = reviewedWeek(reviewDay);
     const lastWeek = shiftPeriod('week', week, -1);
     const [numbers, reviews] = await Promise.all([
-      numbersOf(actor.organizationId, me.id, week),
+      numbersOf(actor.organizationId, me.id, week, me.joinedOn),
       reviewsOf(actor.organizationId, [me.id], [week, lastWeek]),
     ]);
     const review = reviews.find((r) => r.week === week) ?? null;

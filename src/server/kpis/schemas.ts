@@ -105,9 +105,10 @@ export const weekdaySchema = z.number().int().min(1).max(7);
 
 export const reviewNumbersSchema = z.object({
   week: figuresSchema,
-  lastWeek: figuresSchema,
-  /** The four weeks before the week reviewed, averaged. */
-  average4: figuresSchema,
+  /** Null when that week ended before the member joined. */
+  lastWeek: figuresSchema.nullable(),
+  /** The four weeks before the week reviewed, averaged over those of membership; null without any. */
+  average4: figuresSchema.nullable(),
 });
 export type ReviewNumbers = z.infer<typeof reviewNumbersSchema>;
 

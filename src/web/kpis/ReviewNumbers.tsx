@@ -12,8 +12,13 @@ export function ReviewNumbers({ numbers }: { numbers: CurrentReview['numbers'] }
   const { t } = useTranslation('kpis');
   const format = useFormat();
   const points = usePoints();
-  const show = (row: (typeof ROWS)[number], value: number) =>
-    row.endsWith('oints') ? points(value) : format.number(value, { maximumFractionDigits: 1 });
+  // A week before the member joined has no numbers: a dash, not a zero.
+  const show = (row: (typeof ROWS)[number], value: number | undefined) =>
+    value === undefined
+      ? '—'
+      : row.endsWith('oints')
+        ? points(value)
+        : format.number(value, { maximumFractionDigits: 1 });
   // The table fits a phone's width (no sideways scroll): smaller type there, and the headers and the
   // names of the numbers wrap.
   return (
@@ -39,8 +44,8 @@ export function ReviewNumbers({ numbers }: { numbers: CurrentReview['numbers'] }
             <Table.Td ta="right" fw={700}>
               {show(row, numbers.week[row])}
             </Table.Td>
-            <Table.Td ta="right">{show(row, numbers.lastWeek[row])}</Table.Td>
-            <Table.Td ta="right">{show(row, numbers.average4[row])}</Table.Td>
+            <Table.Td ta="right">{show(row, numbers.lastWeek?.[row])}</Table.Td>
+            <Table.Td ta="right">{show(row, numbers.average4?.[row])}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -11,6 +11,7 @@ import { useToday } from '../contacts/useToday.ts';
 import { refreshPlans } from '../plans/api.ts';
 import { checkDrafts, type DraftItem, draftsOf, inputsOf } from '../plans/PlanItemsEditor.tsx';
 import { errorMessage, fieldErrors } from '../ui/errors.ts';
+import { useFormat } from '../ui/format.ts';
 import { LoadError, PageLoading } from '../ui/PageStates.tsx';
 import { Section } from '../ui/Section.tsx';
 import { type CurrentReview, currentReviewQuery, refreshKpis, saveReview } from './api.ts';
@@ -24,6 +25,7 @@ import { WeekdaySettings } from './WeekdaySettings.tsx';
 function ReviewStatus({ review }: { review: CurrentReview }) {
   const { t } = useTranslation('kpis');
   const day = useDay();
+  const format = useFormat();
   switch (review.status) {
     case 'due':
       return (
@@ -47,8 +49,7 @@ function ReviewStatus({ review }: { review: CurrentReview }) {
         <Text size="sm" data-testid="review-upcoming">
           {t('review.upcoming', {
             date: day(review.reviewDay),
-            from: day(review.week),
-            to: day(review.weekEnd),
+            days: format.days(review.week, review.weekEnd),
           })}
         </Text>
       );
@@ -63,7 +64,7 @@ function ReviewStatus({ review }: { review: CurrentReview }) {
 
 function ThisWeek({ review }: { review: CurrentReview }) {
   const { t } = useTranslation(['kpis', 'common']);
-  const day = useDay();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const [corrections, setCorrections] = useState(review.review?.corrections ?? '');
   useEffect(() => setCorrections(review.review?.corrections ?? ''), [review.review?.corrections]);
@@ -89,11 +90,12 @@ function ThisWeek({ review }: { review: CurrentReview }) {
     setPlanErrors(found);
     if (Object.keys(found).length === 0) save.mutate();
   };
-  const from = day(review.week);
-  const to = day(review.weekEnd);
   return (
     <Section
-      title={t('review.weekOf', { week: isoWeek(review.week).week, from, to })}
+      title={t('review.weekOf', {
+        week: isoWeek(review.week).week,
+        days: format.days(review.week, review.weekEnd),
+      })}
       testId="review-this-week"
     >
       <Stack gap="sm">

@@ -10,7 +10,7 @@ export function useDay() {
     format.date(`${day}T00:00:00Z`, { ...options, timeZone: 'UTC' });
 }
 
-/** "March 2026", or "Week 12 · 16 Mar – 22 Mar". */
+/** "March 2026", or "Week 12 · March 16 – 22". */
 export function usePeriodLabel() {
   const { t } = useTranslation('kpis');
   const day = useDay();
@@ -19,7 +19,7 @@ export function usePeriodLabel() {
     if (grain === 'month') return short ? day(period, { month: 'short' }) : format.period(period);
     const { week } = isoWeek(period);
     if (short) return `${week}`;
-    return t('weekLabel', { week, from: day(period), to: day(periodEnd('week', period)) });
+    return t('weekLabel', { week, days: format.days(period, periodEnd('week', period)) });
   };
 }
 
