@@ -36,6 +36,10 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+// Who is signed in, asked for at once: this takes the answer index.html preloaded. A preload goes to the
+// first request for its address whenever that comes, so it must be taken now — not by a request made
+// after a sign-in on this page, which would get the answer from before it.
+void queryClient.prefetchQuery(meQuery);
 const router = createAppRouter(queryClient);
 
 createRoot(document.getElementById('root')!).render(
