@@ -41,6 +41,8 @@ const queryClient: QueryClient = new QueryClient({
 // after a sign-in on this page, which would get the answer from before it.
 void queryClient.prefetchQuery(meQuery);
 const router = createAppRouter(queryClient);
+// The page's own code starts loading with the app's, not after the session check and the first render.
+for (const route of router.getMatchedRoutes(window.location.pathname)[0]) void router.loadRouteChunk(route);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
