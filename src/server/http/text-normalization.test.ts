@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useContactsTeam } from '../../../tests/support/contacts-team.ts';
 import { joinUnder } from '../../../tests/support/followup.ts';
 import { useTestContext } from '../../../tests/support/index.ts';
+import { normalizeInput } from './input-guard.ts';
 
 /** A high surrogate without its pair, then a low one without its pair, as JSON writes them. */
 const LONE = 'a\ud800b\udc00c';
@@ -15,6 +16,15 @@ describe('text normalization', () => {
 
   it('JSON.stringify keeps the lone surrogates as escapes (so the request really carries them)', () => {
     expect(JSON.stringify({ v: LONE })).toBe('{"v":"a\\ud800b\\udc00c"}');
+  });
+
+  it('keys are normalized too, and a NUL character is found by its path', () => {
+    const input = JSON.parse('{"k\\ud800":"v","list":[{"x":"\\udc00"},"a\\u0000b"]}');
+    const { value, nulAt } = normalizeInput(input);
+    expect(value).toEqual({ 'k\ufffd': 'v', list: [{ x: '\ufffd' }, 'a\u0000b'] });
+    expect(nulAt).toEqual(['list', '1']);
+    expect(normalizeInput({ 'a\u0000': 1 }).nulAt).toEqual([]);
+    expect(normalizeInput(LONE)).toEqual({ value: STORED, nulAt: null });
   });
 
   it('contact messengers on create and update, next to a text column', async () => {
