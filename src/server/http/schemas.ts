@@ -55,7 +55,8 @@ export const queryInteger = ({ min, max }: { min: number; max: number }) =>
     .string()
     .regex(/^\d{1,15}$/, 'Write a whole number in digits, e.g. 20')
     .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+    .pipe(z.number().int().min(min).max(max))
+    .meta({ description: `A whole number from ${min} to ${max}, in digits` });
 
 /** A yes/no switch in a query string: exactly `true` or `false`. */
 export const queryBoolean = () =>
