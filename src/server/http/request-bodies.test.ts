@@ -1,10 +1,26 @@
 // Request bodies: a JSON body nested deeper than the limit is refused before it is parsed, anonymous or
 // signed in, with a 400 that names the limit; bodies within the limit work as before.
 import { describe, expect, it } from 'vitest';
-import { api, expectError, signUpOwner, useTestContext } from '../../../tests/support/index.ts';
-import { JSON_DEPTH_LIMIT } from './json-body.ts';
+import { api, expectError, fieldPaths, signUpOwner, useTestContext } from '../../../tests/support/index.ts';
+import { JSON_DEPTH_LIMIT, jsonDepth } from './json-body.ts';
 
 const nested = (depth: number, open = '[', close = ']') => open.repeat(depth) + close.repeat(depth);
+
+describe('jsonDepth', () => {
+  it('counts arrays and objects outside strings, escapes respected', () => {
+    expect(jsonDepth('{}')).toBe(1);
+    expect(jsonDepth('[{"a":[1,{"b":[]}]}]')).toBe(5);
+    expect(jsonDepth('"[[[{{{"')).toBe(0);
+    expect(jsonDepth('["\\"[[[", "\\\\", [[]]]')).toBe(3);
+    expect(jsonDepth('[]'.repeat(1000))).toBe(1);
+    expect(jsonDepth(']]]][')).toBe(1);
+  });
+
+  it('stops one level past the limit', () => {
+    expect(jsonDepth('['.repeat(1_000_000))).toBe(JSON_DEPTH_LIMIT + 1);
+    expect(jsonDepth('['.repeat(10), 3)).toBe(4);
+  });
+});
 
 describe('request bodies', () => {
   const ctx = useTestContext();
@@ -52,6 +68,13 @@ describe('request bodies', () => {
       messengers: { telegram: '@nina' },
     });
     expect(response.statusCode, response.body).toBe(201);
+  });
+
+  it('the size limit stays: 1 MiB in general, more where a route takes a file', async () => {
+    const big = { fileName: 'contacts.csv', data: '*'.repeat(2 * 1024 * 1024), mode: 'preview' };
+    expectError(await api(ctx.app, cookie).post('/api/v1/contacts', big), 413, 'payload_too_large');
+    const file = await api(ctx.app, cookie).post('/api/v1/contacts/import', big);
+    expect(fieldPaths(expectError(file, 400, 'validation_failed'))).toEqual(['data']);
   });
 
   it('malformed JSON within the limit is still invalid_json', async () => {
