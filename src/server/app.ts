@@ -25,6 +25,7 @@ import { healthRoutes } from './health/routes.ts';
 import { registerCsrfGuard } from './http/csrf.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerInputGuard } from './http/input-guard.ts';
+import { registerJsonBodyParser } from './http/json-body.ts';
 import { loggerOptions } from './http/logging.ts';
 import { type Clock, type Deps, systemClock } from './http/types.ts';
 import { registerWebApp } from './http/web.ts';
@@ -62,6 +63,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerJsonBodyParser(app);
   registerInputGuard(app);
 
   await app.register(fastifyHelmet, {

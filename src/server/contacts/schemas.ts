@@ -9,7 +9,7 @@ import {
 } from '../../core/contacts/fields.ts';
 import { IMPORT_FIELDS } from '../../core/contacts/import/types.ts';
 import { reason } from '../http/errors.ts';
-import { optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
+import { optionalText, queryBoolean, queryInteger, isoDate as sharedIsoDate } from '../http/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
 
 const isoDate = sharedIsoDate();
@@ -72,15 +72,15 @@ export const contactFilter = z.object({
   stage: z.enum(STAGES).optional(),
   tag: z.string().trim().min(1).max(L.tag).optional(),
   /** Only contacts whose next follow-up is today or earlier. */
-  due: z.stringbool().optional(),
+  due: queryBoolean().optional(),
   ...todayParam,
 });
 
 export const listContactsQuery = contactFilter.extend({
   sort: z.enum(['name', 'nextFollowUpOn', 'lastContactOn', 'createdAt', 'stage']).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: queryInteger({ min: 0, max: 1_000_000 }).default(0),
+  limit: queryInteger({ min: 1, max: 200 }).default(50),
 });
 
 export const exportQuery = contactFilter.extend({
@@ -90,7 +90,7 @@ export const exportQuery = contactFilter.extend({
 
 export const dueQuery = z.object({
   ...todayParam,
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInteger({ min: 1, max: 200 }).default(50),
 });
 
 export const todayQuery = z.object(todayParam);
@@ -112,7 +112,7 @@ export const shareBody = z.object({ shared: z.boolean() });
 
 export const contactInvitationBody = z.object({
   kind: z.enum(KINDS).default('partner'),
-  expiresInDays: z.coerce.number().int().min(1).max(365).default(30),
+  expiresInDays: z.number().int().min(1).max(365).default(30),
 });
 
 export const interactionSchema = z

@@ -9,7 +9,14 @@ import {
   TASK_STATES,
 } from '../../core/diary/fields.ts';
 import { reason } from '../http/errors.ts';
-import { MAX_DATE, MIN_DATE, optionalText, isoDate as sharedIsoDate, YEARS } from '../http/schemas.ts';
+import {
+  MAX_DATE,
+  MIN_DATE,
+  optionalText,
+  queryInteger,
+  isoDate as sharedIsoDate,
+  YEARS,
+} from '../http/schemas.ts';
 import { planItemsBody } from '../plans/schemas.ts';
 
 const isoDate = sharedIsoDate();
@@ -157,7 +164,7 @@ export const reviewBody = z.object({
 
 export const activityQuery = z.object({
   /** The last N weeks (Monday to Sunday), up to the week of `today`. */
-  weeks: z.coerce.number().int().min(1).max(26).default(4),
+  weeks: queryInteger({ min: 1, max: 26 }).default(4),
   today: isoDate.optional(),
 });
 

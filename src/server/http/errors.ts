@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'validation_failed',
   'invalid_json',
   'payload_too_large',
+  'nesting_too_deep',
   'unauthenticated',
   'invalid_credentials',
   'forbidden',

@@ -44,3 +44,20 @@ export const countryCode = () =>
     .transform((v) => v || null)
     .nullable()
     .optional();
+
+// Query strings and path parameters are text on the wire. They are parsed strictly — never with
+// z.coerce, which reads `true` as 1, `0x10` as 16, `1e3` as 1000 and ` 7 ` as 7 — and JSON bodies are
+// never coerced at all: a number field takes a JSON number, a boolean field a JSON boolean.
+
+/** A whole number in a query string: decimal digits only (no sign, hex, exponent or spaces). */
+export const queryInteger = ({ min, max }: { min: number; max: number }) =>
+  z
+    .string()
+    .regex(/^\d{1,15}$/, 'Write a whole number in digits, e.g. 20')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .meta({ description: `A whole number from ${min} to ${max}, in digits` });
+
+/** A yes/no switch in a query string: exactly `true` or `false`. */
+export const queryBoolean = () =>
+  z.enum(['true', 'false'], 'Use true or false').transform((v) => v === 'true');

@@ -12,8 +12,8 @@ export const createInvitationBody = z.object({
   sponsorId: z.uuid().optional(),
   /** A member added by hand who should get an account through this link (one use). */
   memberId: z.uuid().optional(),
-  expiresInDays: z.coerce.number().int().min(1).max(365).optional(),
-  maxUses: z.coerce.number().int().min(1).max(10_000).optional(),
+  expiresInDays: z.number().int().min(1).max(365).optional(),
+  maxUses: z.number().int().min(1).max(10_000).optional(),
   /** Prefilled on the join page, e.g. from a contact. */
   name: z.string().trim().max(120).optional(),
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),

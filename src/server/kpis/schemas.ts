@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GRAINS, isoWeekday } from '../../core/kpis/periods.ts';
 import { reason } from '../http/errors.ts';
-import { isoDate } from '../http/schemas.ts';
+import { isoDate, queryInteger } from '../http/schemas.ts';
 import { planItemsBody, planPageSchema, planSchema } from '../plans/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
 
@@ -66,7 +66,7 @@ export const drilldownQuery = z
     day: day.optional(),
     /** newMembers: only those directly under the member. training: only one format. */
     filter: z.enum(['frontline', 'offline', 'online']).optional(),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    offset: queryInteger({ min: 0, max: 1_000_000 }).default(0),
   })
   .superRefine((q, ctx) => {
     const fits = { points: [], newMembers: ['frontline'], training: ['offline', 'online'] }[q.kpi];
@@ -186,7 +186,7 @@ export const teamQuery = z.object({
   memberId: z.uuid().optional(),
   scope: z.enum(['frontline', 'downline']).default('frontline'),
   today: day.optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  offset: queryInteger({ min: 0, max: 1_000_000 }).default(0),
 });
 
 export const teamSchema = z.object({

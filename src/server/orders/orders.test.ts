@@ -462,7 +462,7 @@ describe('orders', () => {
       expect(changed.json()).toMatchObject({ points: 16.5, price: 20, currency: 'EUR', active: false });
       const seen = (await as('bob').get('/api/v1/products')).json().rows.map((p: { id: string }) => p.id);
       expect(seen).not.toContain(product.id);
-      const all = (await as('root').get('/api/v1/products?all=1'))
+      const all = (await as('root').get('/api/v1/products?all=true'))
         .json()
         .rows.map((p: { id: string }) => p.id);
       expect(all).toContain(product.id);
@@ -487,7 +487,7 @@ describe('orders', () => {
       ).toEqual(['sku']);
       expectError(await as('anna').post('/api/v1/products', { name: 'Mine', points: 1 }), 403, 'forbidden');
       expectError(await as('anna').patch(`/api/v1/products/${product.id}`, { points: 9 }), 403, 'forbidden');
-      expectError(await as('anna').get('/api/v1/products?all=1'), 403, 'forbidden');
+      expectError(await as('anna').get('/api/v1/products?all=true'), 403, 'forbidden');
       expect(
         fieldPaths(
           expectError(

@@ -133,7 +133,7 @@ export async function orderRoutes(app: App, deps: Deps) {
       ...guarded,
       schema: {
         tags,
-        summary: 'The product catalog: active products (admins: `all=1` for inactive ones too)',
+        summary: 'The product catalog: active products (admins: `all=true` for inactive ones too)',
         querystring: productsQuery,
         response: { 200: productListSchema, ...errorResponses(400, 401, 403) },
       },

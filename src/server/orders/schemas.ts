@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ORDER_COLUMNS } from '../../core/orders/columns.ts';
 import { hasTwoDecimals, MAX_HUNDREDTHS, normalizeCurrency } from '../../core/orders/money.ts';
 import { reason } from '../http/errors.ts';
-import { optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
+import { optionalText, queryBoolean, isoDate as sharedIsoDate } from '../http/schemas.ts';
 
 export const BUYERS = ['self', 'member', 'contact', 'other'] as const;
 
@@ -188,7 +188,7 @@ export const productPatchBody = z
 
 export const productsQuery = z.object({
   /** Inactive products too (admins). */
-  all: z.stringbool().optional(),
+  all: queryBoolean().optional(),
 });
 
 export const productSchema = z

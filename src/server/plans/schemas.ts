@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ACTIVITIES, MEASURED_ACTIVITIES, PACES, PLAN_LEVELS, PLAN_LIMITS } from '../../core/plans/fields.ts';
 import { isPlanStart, planPeriod } from '../../core/plans/periods.ts';
 import { reason } from '../http/errors.ts';
-import { isoDate, MAX_DATE, YEARS } from '../http/schemas.ts';
+import { isoDate, MAX_DATE, queryInteger, YEARS } from '../http/schemas.ts';
 
 const day = isoDate();
 const L = PLAN_LIMITS;
@@ -234,7 +234,7 @@ export type OverviewView = z.infer<typeof overviewSchema>;
 export const teamQuery = z.object({
   memberId: z.uuid().optional(),
   scope: z.enum(['frontline', 'downline']).default('frontline'),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  offset: queryInteger({ min: 0, max: 1_000_000 }).default(0),
 });
 
 export const teamSchema = z.object({

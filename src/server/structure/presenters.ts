@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { csvLine } from '../../core/csv-cells.ts';
 import type { MemberRow } from './queries.ts';
 import type { memberSchema, memberSummarySchema } from './schemas.ts';
 
@@ -54,15 +55,6 @@ const CSV_COLUMNS = [
   'external_id',
 ];
 
-// A cell a spreadsheet would run as a formula (=, @, or +/- not followed by a digit) gets a leading quote.
-const FORMULA = /^(=|@|[+-](?![\d\s]))/;
-
-function csvCell(value: string | number | null, delimiter: string): string {
-  const raw = value === null ? '' : String(value);
-  const text = FORMULA.test(raw) ? `'${raw}` : raw;
-  return /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** CSV lines of a downline export; the first call gives the header with a BOM so Excel reads UTF-8. */
 export function csvHeader(delimiter: string): string {
   return `\uFEFF${CSV_COLUMNS.join(delimiter)}\r\n`;
@@ -81,5 +73,6 @@ export function csvRow(row: MemberRow, rootDepth: number, delimiter: string): st
     row.joinedOn,
     row.externalId,
   ];
-  return `${cells.map((c) => csvCell(c, delimiter)).join(delimiter)}\r\n`;
+  // A cell a spreadsheet would run as a formula is written as text (csv-cells.ts).
+  return `${csvLine(cells, delimiter)}\r\n`;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../../core/locales.ts';
 import { reason } from '../http/errors.ts';
-import { countryCode, optionalText, isoDate as sharedIsoDate } from '../http/schemas.ts';
+import { countryCode, optionalText, queryInteger, isoDate as sharedIsoDate } from '../http/schemas.ts';
 
 export const KINDS = ['customer', 'partner'] as const;
 export const STATUSES = ['active', 'inactive', 'left'] as const;
@@ -70,13 +70,13 @@ export const updateMemberBody = z
 export const moveMemberBody = z.object({ sponsorId: z.uuid() });
 
 export const pageQuery = z.object({
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: queryInteger({ min: 0, max: 10_000_000 }).default(0),
+  limit: queryInteger({ min: 1, max: 200 }).default(50),
 });
 
 export const downlineQuery = pageQuery.extend({
-  minDepth: z.coerce.number().int().min(1).max(500).optional(),
-  maxDepth: z.coerce.number().int().min(1).max(500).optional(),
+  minDepth: queryInteger({ min: 1, max: 500 }).optional(),
+  maxDepth: queryInteger({ min: 1, max: 500 }).optional(),
   kind: z.enum(KINDS).optional(),
   status: z.enum(STATUSES).optional(),
   city: z.string().trim().min(1).max(100).optional(),
@@ -94,7 +94,7 @@ export const csvQuery = downlineQuery.omit({ offset: true, limit: true }).extend
 
 export const searchQuery = z.object({
   q: z.string().trim().min(1).max(100),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: queryInteger({ min: 1, max: 50 }).default(20),
 });
 
 export const memberSchema = z

@@ -58,7 +58,7 @@ export const ordersQuery = (memberId: string, month: string) =>
 export const productsQuery = (all = false) =>
   queryOptions({
     queryKey: [...ORDERS_KEY, 'products', all],
-    queryFn: () => api<z.infer<typeof productListSchema>>(`/api/v1/products${all ? '?all=1' : ''}`),
+    queryFn: () => api<z.infer<typeof productListSchema>>(`/api/v1/products${all ? '?all=true' : ''}`),
     staleTime: 60_000,
   });
 

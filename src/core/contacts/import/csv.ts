@@ -1,6 +1,7 @@
 // Reading a contacts CSV: delimiter and line breaks as the members import detects them, the header on
 // line 1 (after Excel's optional "sep=;" line), every record with the physical line it starts on.
 import Papa from 'papaparse';
+import { unguardCell } from '../../csv-cells.ts';
 import { detectDelimiter, detectNewline } from '../../structure/import/parse.ts';
 import { fold } from '../fields.ts';
 import { columnRank, isMobileType, typeColumnOf } from './mapping.ts';
@@ -44,9 +45,9 @@ function isBlank(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
 }
 
-/** A cell as the rows use it: line breaks as `\n`, trimmed. */
+/** A cell as the rows use it: the guard of our export taken off, line breaks as `\n`, trimmed. */
 function clean(cell: string | undefined): string {
-  return cell ? cell.replace(/\r\n?/g, '\n').trim() : '';
+  return cell ? unguardCell(cell.trim()).replace(/\r\n?/g, '\n').trim() : '';
 }
 
 /** Splits a CSV into header and records. Throws when there is no header or no data row. */

@@ -1,20 +1,14 @@
 // Writing contacts out: our CSV (the template's columns, UTF-8 with a BOM so Excel shows Cyrillic and
 // umlauts), vCard 4.0 for phones and address books, and the empty template with two example people.
-// Reading either export gives back the same drafts.
+// Reading either export gives back the same drafts. CSV cells go through csv-cells.ts: a cell a
+// spreadsheet would run as a formula is written as text.
+import { csvLine } from '../../csv-cells.ts';
 import type { ContactDraft } from '../fields.ts';
 import { TEMPLATE_FIELDS, TEMPLATE_HEADERS, type TemplateField, type TemplateLocale } from './mapping.ts';
 import type { DOWNLINE_PROPERTIES } from './vcard.ts';
 
 const BOM = '\ufeff';
 const CRLF = '\r\n';
-
-function csvCell(value: string, delimiter: string): string {
-  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function csvLine(cells: readonly string[], delimiter: string): string {
-  return cells.map((cell) => csvCell(cell, delimiter)).join(delimiter);
-}
 
 function cellOf(contact: ContactDraft, field: TemplateField): string {
   switch (field) {

@@ -2,6 +2,7 @@
 // with the physical line it starts on.
 import Papa from 'papaparse';
 import { isCountryCode } from '../../countries.ts';
+import { unguardCell } from '../../csv-cells.ts';
 import {
   COLUMNS,
   type ColumnName,
@@ -62,9 +63,11 @@ function lineBreaksIn(value: string, linebreak: string): number {
 }
 
 /** A cell's value, trimmed; undefined when the column is missing or the cell empty. */
+/** A cell, trimmed, with the guard of our CSV exports taken off (csv-cells.ts); empty: undefined. */
 function cell(record: string[], index: number): string | undefined {
   if (index < 0) return undefined;
-  const value = record[index]?.trim();
+  const raw = record[index]?.trim();
+  const value = raw?.charCodeAt(0) === 0x27 ? unguardCell(raw).trim() : raw;
   return value === '' ? undefined : value;
 }
 
