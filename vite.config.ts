@@ -11,12 +11,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rollupOptions: {
       output: {
-        // The app shell's libraries in a few long-cached chunks. Charts (recharts and its d3 parts) are
-        // left to the pages that draw them, so the first load does not carry them.
+        // React, TanStack and the icons in long-cached chunks of their own. Mantine's components and the
+        // charts (recharts and its d3 parts) are left to the bundler, so each goes with the pages that
+        // use it and the first load carries only what the app shell draws.
         manualChunks(id) {
-          if (id.includes('node_modules/@mantine/charts')) return undefined;
-          if (id.includes('node_modules/@mantine') || id.includes('node_modules/@floating-ui'))
-            return 'mantine';
           if (id.includes('node_modules/@tabler/icons-react')) return 'icons';
           if (id.includes('node_modules/react') || id.includes('node_modules/scheduler')) return 'react';
           if (id.includes('node_modules/@tanstack')) return 'tanstack';
