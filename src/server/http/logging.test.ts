@@ -33,7 +33,8 @@ describe('request logs', () => {
       done();
     },
   });
-  const ctx = useTestContext({ logger: { ...loggerOptions({ logLevel: 'info' }), stream } as never });
+  const options = loggerOptions({ logLevel: 'info' }) as Record<string, unknown>;
+  const ctx = useTestContext({ logger: { ...options, stream } });
 
   it('never hold a link’s secret: invitation links and calendar feeds keep a short prefix', async () => {
     const cookie = await signUpOwner(ctx.app);
