@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { type Actor, actorOf, requireActor } from '../auth/actor.ts';
 import { fetchHeaders, forwardCookies } from '../auth/plugin.ts';
-import { credentialRateLimit } from '../auth/rate-limit.ts';
 import { AppError, errorResponses, errors } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { getOrganization, renameMemberOfUser } from '../organizations/queries.ts';
@@ -15,7 +14,6 @@ const okSchema = z.object({ ok: z.literal(true) });
 
 export async function accountRoutes(app: App, deps: Deps) {
   const accounts = accountService(deps);
-  const signInLimit = credentialRateLimit(deps.config);
   const { db } = deps.database;
 
   app.get(
@@ -43,7 +41,7 @@ export async function accountRoutes(app: App, deps: Deps) {
         body: signUpBody,
         response: { 201: okSchema, ...errorResponses(400, 403, 409, 429) },
       },
-      config: { rateLimit: signInLimit },
+      onRequest: deps.credentialLimit,
     },
     async (request, reply) => {
       const headers = await accounts.signUp(request.body, fetchHeaders(request));
@@ -61,7 +59,7 @@ export async function accountRoutes(app: App, deps: Deps) {
         body: signInBody,
         response: { 200: okSchema, ...errorResponses(400, 401, 429) },
       },
-      config: { rateLimit: signInLimit },
+      onRequest: deps.credentialLimit,
     },
     async (request, reply) => {
       const headers = await accounts.signIn(request.body, fetchHeaders(request));
