@@ -7,7 +7,14 @@ import type { App, Deps } from '../http/types.ts';
 import { getOrganization, renameMemberOfUser } from '../organizations/queries.ts';
 import { presentMe } from './presenters.ts';
 import { databaseKnowsTimeZone, ownMemberFields, updateOwnMember, updateUser } from './queries.ts';
-import { installationSchema, meSchema, signInBody, signUpBody, updateMeBody } from './schemas.ts';
+import {
+  changePasswordBody,
+  installationSchema,
+  meSchema,
+  signInBody,
+  signUpBody,
+  updateMeBody,
+} from './schemas.ts';
 import { accountService } from './service.ts';
 
 const okSchema = z.object({ ok: z.literal(true) });
@@ -57,7 +64,7 @@ export async function accountRoutes(app: App, deps: Deps) {
         tags: ['accounts'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
         body: signInBody,
-        response: { 200: okSchema, ...errorResponses(400, 401, 429) },
+        response: { 200: okSchema, ...errorResponses(400, 401, 403, 429) },
       },
       onRequest: deps.credentialLimit,
     },
@@ -73,6 +80,27 @@ export async function accountRoutes(app: App, deps: Deps) {
     { schema: { tags: ['accounts'], summary: 'End the current session', response: { 200: okSchema } } },
     async (request, reply) => {
       const headers = await accounts.signOut(fetchHeaders(request));
+      forwardCookies(request, reply, headers);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/v1/me/password',
+    {
+      onRequest: [requireActor, deps.credentialLimit],
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change my password; every other session of my account ends',
+        description:
+          'Needs the current password. This device stays signed in with a new session cookie; ' +
+          'every other device is signed out.',
+        body: changePasswordBody,
+        response: { 200: okSchema, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const headers = await accounts.changePassword(request.body, fetchHeaders(request));
       forwardCookies(request, reply, headers);
       return { ok: true as const };
     },

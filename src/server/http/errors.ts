@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unauthenticated',
   'invalid_credentials',
+  'membership_ended',
   'forbidden',
   'cross_site_request',
   'not_found',
