@@ -1,7 +1,8 @@
 // Sessions: an admin signs a member out on every device from the member's page; the member signs in
-// again and changes their password on a phone, which keeps this device signed in.
+// again and changes their password on a phone, which keeps this device signed in; marked as left, they
+// are out at once.
 import { expect, test } from '@playwright/test';
-import { joinOnAPhone, SignInPage, signInAsOwner } from './pages.ts';
+import { joinOnAPhone, SignInPage, sameOrigin, signInAsOwner } from './pages.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -51,5 +52,16 @@ test('an admin signs a member out everywhere; the member signs in again and chan
   // Nothing sticks out sideways on the phone.
   const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+
+  // Marked as left, the member's session opens nothing, and signing in says why.
+  const left = await page.request.patch(`/api/v1/members/${memberId}`, {
+    data: { status: 'left' },
+    headers: sameOrigin(page),
+  });
+  expect(left.status()).toBe(200);
+  await phone.page.goto('/settings');
+  await expect(phone.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await new SignInPage(phone.page).signIn(member.email, 'a brand new long password');
+  await expect(phone.page.getByTestId('form-error')).toContainText('Your membership in this team has ended');
   await phone.context.close();
 });
