@@ -56,7 +56,7 @@ function decoded(segment: string): string {
 
 /**
  * The request's address as it may be logged: a path segment matched by a secret route parameter, the
- * segment after a secret page's name, and secret query values keep their first characters and "…".
+ * segment after `join` or `calendar`, and secret query values keep their first characters and "…".
  * `route` is the matched route pattern (`/api/v1/join/:token`); a page of the web app has none.
  */
 export function redactUrl(url: string, route?: string): string {
