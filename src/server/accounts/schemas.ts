@@ -28,6 +28,11 @@ export const signInBody = z.object({
   password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX),
 });
 
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password').max(PASSWORD_MAX),
+  newPassword: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+});
+
 export const updateMeBody = z
   .object({
     name: name.optional(),
