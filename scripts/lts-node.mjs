@@ -53,10 +53,12 @@ function npm(args) {
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (err) {
-    const detail = String(err.stderr ?? err.message)
-      .trim()
+    // npm's own summary (code, message), without the stack trace, the error's fields and the hints.
+    const detail = String(err.stderr || err.message)
       .split('\n')
-      .slice(-5)
+      .map((line) => line.replace(/^npm error ?/, '').trimEnd())
+      .filter((line) => /^[^\s}]/.test(line) && !/complete log|behind a proxy/.test(line))
+      .slice(0, 4)
       .join('\n  ');
     throw new Failure(`npm ${args.join(' ')} failed:\n  ${detail}`);
   }

@@ -223,7 +223,8 @@ async function smokeServer() {
 }
 
 try {
-  const { output: version } = await runNode(['--version']);
+  const { code, output: version } = await runNode(['--version']);
+  assert(code === 0 && /^v\d+\.\d+\.\d+$/.test(version), `${node} is not a Node binary: ${version}`);
   console.log(`Smoke test with Node ${version} (${node})`);
   await checkNativeModules();
   await ensureBuild();
