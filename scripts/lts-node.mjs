@@ -176,7 +176,10 @@ function main() {
   const pkg = platformPackage();
   let times;
   try {
-    times = JSON.parse(npm(['view', pkg, 'time', '--json']));
+    // `time` can still list versions that were unpublished since: only those in `versions` count.
+    const view = JSON.parse(npm(['view', pkg, 'time', 'versions', '--json']));
+    const published = new Set([view.versions].flat());
+    times = Object.fromEntries(Object.entries(view.time).filter(([version]) => published.has(version)));
   } catch (err) {
     // Offline on a developer's machine, the newest cached binary will do; CI must reach the registry.
     const cached = cachedBinaries(pkg).at(-1);
