@@ -1,6 +1,7 @@
 // The world of the authorization matrix: two organizations and three owners of private things.
 //
-//   organization A: adminA (owner, admin) ─┬─ S (sponsor) ── D (joined through S's link: a follow-up)
+//   organization A: adminA (owner, admin) ─┬─ U (upline) ── S (sponsor) ─┬─ D (joined through S's link)
+//                                          │                              └─ C (a customer)
 //                                          └─ B (another branch)
 //   organization X: adminX (its admin)
 //
@@ -13,10 +14,10 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll } from 'vitest';
 import { signIn } from './accounts.ts';
 import { type TestContext, useTestContext } from './context.ts';
-import { createMember, createOrganization, DEFAULT_PASSWORD } from './factories.ts';
+import { createMember, createOrganization, DEFAULT_PASSWORD, type MemberRow } from './factories.ts';
 import { type ApiClient, api, cookieHeader, type Response } from './http.ts';
 
-export const CALLERS = ['anonymous', 'D', 'S', 'B', 'adminA', 'adminX'] as const;
+export const CALLERS = ['anonymous', 'D', 'C', 'S', 'U', 'B', 'adminA', 'adminX'] as const;
 export type Caller = (typeof CALLERS)[number];
 export const OWNERS = ['S', 'D', 'B'] as const;
 export type Owner = (typeof OWNERS)[number];
@@ -59,10 +60,12 @@ export interface World {
   markers(): Marker[];
 }
 
-const SPONSOR: Record<Owner, Member> = { S: 'adminA', D: 'S', B: 'adminA' };
-const UPLINE: Record<Owner, Member[]> = { S: ['adminA'], D: ['S', 'adminA'], B: ['adminA'] };
+const SPONSOR: Record<Owner, Member> = { S: 'U', D: 'S', B: 'adminA' };
+const UPLINE: Record<Owner, Member[]> = { S: ['U', 'adminA'], D: ['S', 'U', 'adminA'], B: ['adminA'] };
 const EMAIL: Record<Member, string> = {
   adminA: 'matrix-admin-a@example.test',
+  U: 'matrix-upline@example.test',
+  C: 'matrix-customer@example.test',
   S: 'matrix-sponsor@example.test',
   D: 'matrix-downline@example.test',
   B: 'matrix-branch@example.test',
@@ -131,24 +134,32 @@ async function buildWorld(ctx: TestContext): Promise<World> {
     owner: { name: 'Ada Admin', email: EMAIL.adminA },
   });
   ids.adminA = a.owner.id;
-  for (const [who, name] of [
-    ['S', 'Sam Sponsor'],
-    ['B', 'Bea Branch'],
-  ] as const) {
+  const place = async (
+    who: Member,
+    name: string,
+    sponsor: MemberRow,
+    kind: 'partner' | 'customer' = 'partner',
+  ) => {
     const { member } = await createMember(ctx.db, {
       organizationId: a.organization.id,
-      sponsor: a.owner,
+      sponsor,
       name,
+      kind,
       account: { email: EMAIL[who] },
     });
     ids[who] = member.id;
-  }
+    return member;
+  };
+  const u = await place('U', 'Uma Upline', a.owner);
+  const s = await place('S', 'Sam Sponsor', u);
+  await place('C', 'Cem Customer', s, 'customer');
+  await place('B', 'Bea Branch', a.owner);
   const x = await createOrganization(ctx.db, {
     name: 'Matrix X',
     owner: { name: 'Xavier Admin', email: EMAIL.adminX },
   });
   ids.adminX = x.owner.id;
-  for (const who of ['adminA', 'S', 'B', 'adminX'] as const) {
+  for (const who of ['adminA', 'U', 'S', 'C', 'B', 'adminX'] as const) {
     passwords[who] = DEFAULT_PASSWORD;
     cookies[who] = await signIn(app, EMAIL[who], DEFAULT_PASSWORD);
   }

@@ -3,9 +3,10 @@
 // The operations come from the document, so a new endpoint is covered without touching this file; a new
 // path parameter this file does not know fails the test until it is mapped to a kind of resource.
 //
-// The world (tests/support/authorization-world.ts): organization A — its owner (admin), a sponsor S with
-// a newcomer D under them, a member B in another branch — and organization X with its own admin. S, D
-// and B each own one of every private thing, its texts filled with unique markers.
+// The world (tests/support/authorization-world.ts): organization A — its owner (admin), a member U above
+// a sponsor S with a newcomer D and a customer C under them, a member B in another branch — and
+// organization X with its own admin. S, D and B each own one of every private thing, its texts filled
+// with unique markers. The callers: anonymous, D, C, S, U, B and both admins.
 //
 // What is expected comes from a few rules (`expectation` below), not from a table per endpoint:
 // - anonymous callers get 401 everywhere but the public routes;
@@ -173,6 +174,8 @@ function expectation(w: World, c: Case): Outcome {
   const sameOrg = c.caller !== 'adminX';
   const admin = c.caller === 'adminA' || c.caller === 'adminX';
   if (ADMIN_ONLY.has(key)) return admin ? 'allow' : 'deny';
+  // Partners and admins organize trainings; customers do not.
+  if (key === 'POST /api/v1/trainings') return c.caller === 'C' ? 'deny' : 'allow';
   const o = c.owner;
   // The caller's own data (no owner in the path or the query).
   if (o === null) return 'allow';
