@@ -87,11 +87,19 @@ describe('invitations', () => {
   });
 
   it('links are personal: nobody makes or lists them for someone else, except admins', async () => {
-    expectError(await create(cookies.anna, { sponsorId: m.bob.id }), 403, 'forbidden');
+    // Her own downline's links are theirs (403); another branch is not there at all (404), so a member
+    // cannot tell the ids of the organization's other members from unknown ones.
+    expectError(await create(cookies.anna, { sponsorId: m.carl.id }), 403, 'forbidden');
     expectError(
-      await api(ctx.app, cookies.anna).get(`/api/v1/invitations?sponsorId=${m.bob.id}`),
+      await api(ctx.app, cookies.anna).get(`/api/v1/invitations?sponsorId=${m.carl.id}`),
       403,
       'forbidden',
+    );
+    expectError(await create(cookies.anna, { sponsorId: m.bob.id }), 404, 'not_found');
+    expectError(
+      await api(ctx.app, cookies.anna).get(`/api/v1/invitations?sponsorId=${m.bob.id}`),
+      404,
+      'not_found',
     );
     expect((await create(cookies.root, { sponsorId: m.bob.id })).statusCode).toBe(201);
     expectError(await create(cookies.otto, { sponsorId: m.anna.id }), 404, 'not_found');

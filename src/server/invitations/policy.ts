@@ -2,12 +2,15 @@
 // added by hand (to give them an account) comes from anyone whose downline they are in.
 import type { Actor } from '../auth/actor.ts';
 import { errors } from '../http/errors.ts';
-import { structurePolicy } from '../structure/policy.ts';
+import { memberAccess, structurePolicy } from '../structure/policy.ts';
 
 export const invitationPolicy = {
   /** Making or listing links that place people under `sponsor`. */
-  manageFor(actor: Actor, sponsor: { id: string }) {
+  manageFor(actor: Actor, sponsor: { id: string; path: string }) {
     if (actor.role === 'admin' || sponsor.id === actor.memberId) return;
+    // Outside one's downline the member "does not exist", so ids cannot be probed; inside it, links
+    // are still personal.
+    if (memberAccess(actor, sponsor) !== 'full') throw errors.notFound('Member');
     throw errors.forbidden('Invitation links are personal: you make them for yourself.');
   },
 

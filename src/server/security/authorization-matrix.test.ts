@@ -129,14 +129,13 @@ const ADMIN_ONLY = new Set([
  * organization's settings (admins only), a training's walk-in search (trainings are the whole
  * organization's; only the organizer and admins search).
  */
-const OPEN_403 = new Set([
-  ...ADMIN_ONLY,
-  'GET /api/v1/trainings/{id}/candidates',
-  // Known finding: listing the links of another member of one's own organization answers 403, an unknown
-  // id 404, so a member can tell whether an id belongs to a member of their organization. No private data
-  // is shown; the rule elsewhere is "not found". Kept here so that the rest of the matrix stays strict.
-  'GET /api/v1/invitations',
-]);
+const OPEN_403 = new Set([...ADMIN_ONLY, 'GET /api/v1/trainings/{id}/candidates']);
+
+/**
+ * Reads refused with 403 when the caller sees the member they name (their downline), else 404: the
+ * member is no secret to their upline, what is asked for is personal to them (their invitation links).
+ */
+const PERSONAL_IN_VIEW = new Set(['GET /api/v1/invitations']);
 
 /** Query parameters that name whose data is read: varied over the owners like a path parameter. */
 const MEMBER_QUERY = ['memberId', 'sponsorId'];
@@ -344,7 +343,9 @@ describe('authorization matrix', () => {
           if (res.statusCode !== 404) wrongDenial.push(`${label} (404 expected)`);
         } else if (c.method === 'GET') {
           // What one may not see is not found; a 403 only where the thing itself is no secret.
-          const expected = OPEN_403.has(`${c.method} ${c.path}`) ? 403 : 404;
+          const key = `${c.method} ${c.path}`;
+          const inView = c.owner !== null && w.teamView(c.caller, c.owner);
+          const expected = OPEN_403.has(key) || (PERSONAL_IN_VIEW.has(key) && inView) ? 403 : 404;
           if (res.statusCode !== expected) wrongDenial.push(`${label} (${expected} expected)`);
         }
       } else if (outcome === 'allow' && c.method === 'GET' && res.statusCode !== 200)
