@@ -7,7 +7,13 @@ import { AppError, errorResponses, errors } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { getOrganization, renameMemberOfUser } from '../organizations/queries.ts';
 import { presentMe } from './presenters.ts';
-import { databaseKnowsTimeZone, ownMemberFields, updateOwnMember, updateUser } from './queries.ts';
+import {
+  databaseKnowsTimeZone,
+  ownMemberFields,
+  passwordChangeRequired,
+  updateOwnMember,
+  updateUser,
+} from './queries.ts';
 import { installationSchema, meSchema, signInBody, signUpBody, updateMeBody } from './schemas.ts';
 import { accountService } from './service.ts';
 
@@ -83,7 +89,12 @@ export async function accountRoutes(app: App, deps: Deps) {
   const me = async (actor: Actor) => {
     const organization = await getOrganization(db, actor.organizationId);
     if (!organization) throw errors.notFound('Organization');
-    return presentMe(actor, organization, await ownMemberFields(db, actor.organizationId, actor.memberId));
+    return presentMe(
+      actor,
+      organization,
+      await ownMemberFields(db, actor.organizationId, actor.memberId),
+      await passwordChangeRequired(db, actor.userId),
+    );
   };
 
   app.get(

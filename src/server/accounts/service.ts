@@ -4,11 +4,12 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Locale } from '../../db/schema/index.ts';
+import { assertAcceptablePassword, passwordWeakness } from '../auth/passwords.ts';
 import { AppError } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { countOrganizations } from '../organizations/queries.ts';
 import { createOrganizationWithOwner } from '../organizations/service.ts';
-import { deleteUser, updateUser } from './queries.ts';
+import { deleteUser, setPasswordChangeRequired, updateUser } from './queries.ts';
 import type { signInBody, signUpBody } from './schemas.ts';
 
 interface AuthLibraryError {
@@ -48,7 +49,7 @@ function serialized<T>(fn: () => Promise<T>): Promise<T> {
 /**
  * Creates an account (signed in: the returned headers carry its session cookie) and, in one transaction,
  * whatever makes it a member (`place`). If placing fails, the account is removed again, so nothing
- * half-made stays behind.
+ * half-made stays behind. The password must pass the password rule (auth/passwords.ts).
  */
 export async function createAccount(
   { auth, database }: Pick<Deps, 'auth' | 'database'>,
@@ -56,6 +57,7 @@ export async function createAccount(
   headers: Headers,
   place: (tx: Db, userId: string) => Promise<void>,
 ): Promise<Headers> {
+  await assertAcceptablePassword(input.password, input);
   const result = await auth.api
     .signUpEmail({
       body: { name: input.name, email: input.email, password: input.password },
@@ -118,6 +120,12 @@ export function accountService(deps: Deps) {
     async signIn(input: z.infer<typeof signInBody>, headers: Headers) {
       try {
         const result = await auth.api.signInEmail({ body: input, headers, returnHeaders: true });
+        // The password is right; one set before the password rule may break it: then the person is
+        // asked to change it (a strong one clears an earlier request, e.g. after a reset).
+        const { user } = result.response;
+        const weak =
+          (await passwordWeakness(input.password, { email: user.email, name: user.name })) !== null;
+        await setPasswordChangeRequired(db, user.id, weak);
         return result.headers;
       } catch (e) {
         if (isAuthLibraryError(e) && e.statusCode === 401) {
