@@ -16,7 +16,7 @@ const stamp = Date.now();
 const member = {
   name: `Kalina Kpi ${stamp}`,
   email: `kalina-${stamp}@example.org`,
-  password: 'kalina counts her numbers',
+  password: 'counts her numbers weekly',
   city: 'Бургас',
 };
 const topic = `Numbers night ${stamp}`;
@@ -135,7 +135,9 @@ test('a newcomer’s first analysis waits for their first whole week; once due T
   await expect(memberPage.getByRole('heading', { level: 1, name: 'Weekly analysis' })).toBeVisible();
   await memberPage.getByRole('combobox', { name: 'My analysis day' }).click();
   await memberPage.getByRole('option', { name: weekdayName, exact: true }).click();
-  await expect(memberPage.getByTestId('review-upcoming')).toContainText('Your first weekly analysis is due on');
+  await expect(memberPage.getByTestId('review-upcoming')).toContainText(
+    'Your first weekly analysis is due on',
+  );
   await expect(memberPage.getByLabel('Corrections for next week')).toHaveCount(0);
   await expect(memberPage.getByTestId('review-done')).toHaveCount(0);
   await memberPage.goto('/');
