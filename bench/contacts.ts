@@ -370,12 +370,13 @@ async function benchOn(
     path: target.path,
     role: 'member',
   };
-  // list() reads neither auth nor config.
+  // list() reads neither auth, config nor the credential limit.
   const service = contactService({
     database,
     clock: systemClock,
     auth: {} as Auth,
     config: {} as Config,
+    credentialLimit: async () => {},
   });
   const ownCityKey = cityKey(target.city);
   const rows: Row[] = [];

@@ -16,6 +16,7 @@ import type { Database } from '../db/client.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { createAuth } from './auth/auth.ts';
 import { registerAuthentication } from './auth/plugin.ts';
+import { credentialLimit } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import { contactImportRoutes } from './contacts/import-routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
@@ -97,7 +98,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const auth = createAuth(database.db, config, app.log);
-  const deps: Deps = { database, auth, config, clock };
+  const deps: Deps = { database, auth, config, clock, credentialLimit: credentialLimit(app, config) };
   registerCsrfGuard(app, config);
   registerAuthentication(app, { auth, db: database.db });
 

@@ -1,5 +1,6 @@
 // One app over one fresh, migrated database. Every test file builds its own (or several, when it needs
 // an empty installation or a different configuration).
+import type { FastifyServerOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database, Db } from '../../src/db/client.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -13,6 +14,8 @@ export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 export interface TestContextOptions {
   config?: Partial<Config>;
   clock?: TestClock;
+  /** The app's logger options; tests run silent unless they read the log. */
+  logger?: FastifyServerOptions['logger'];
 }
 
 export interface TestContext {
@@ -33,7 +36,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const config = testConfig(options.config);
   const clock = options.clock ?? new TestClock();
   try {
-    const app = await buildApp({ config, database, clock, logger: false });
+    const app = await buildApp({ config, database, clock, logger: options.logger ?? false });
     await app.ready();
     // Closing the app closes the database (see buildApp's onClose hook).
     return { app, database, db: database.db, config, clock, databaseMs, close: () => app.close() };

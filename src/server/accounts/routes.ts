@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { type Actor, actorOf, requireActor } from '../auth/actor.ts';
 import { fetchHeaders, forwardCookies } from '../auth/plugin.ts';
-import { credentialRateLimit } from '../auth/rate-limit.ts';
 import { AppError, errorResponses, errors } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { getOrganization, renameMemberOfUser } from '../organizations/queries.ts';
@@ -14,14 +13,20 @@ import {
   updateOwnMember,
   updateUser,
 } from './queries.ts';
-import { installationSchema, meSchema, signInBody, signUpBody, updateMeBody } from './schemas.ts';
+import {
+  changePasswordBody,
+  installationSchema,
+  meSchema,
+  signInBody,
+  signUpBody,
+  updateMeBody,
+} from './schemas.ts';
 import { accountService } from './service.ts';
 
 const okSchema = z.object({ ok: z.literal(true) });
 
 export async function accountRoutes(app: App, deps: Deps) {
   const accounts = accountService(deps);
-  const signInLimit = credentialRateLimit(deps.config);
   const { db } = deps.database;
 
   app.get(
@@ -49,7 +54,7 @@ export async function accountRoutes(app: App, deps: Deps) {
         body: signUpBody,
         response: { 201: okSchema, ...errorResponses(400, 403, 409, 429) },
       },
-      config: { rateLimit: signInLimit },
+      onRequest: deps.credentialLimit,
     },
     async (request, reply) => {
       const headers = await accounts.signUp(request.body, fetchHeaders(request));
@@ -65,9 +70,9 @@ export async function accountRoutes(app: App, deps: Deps) {
         tags: ['accounts'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
         body: signInBody,
-        response: { 200: okSchema, ...errorResponses(400, 401, 429) },
+        response: { 200: okSchema, ...errorResponses(400, 401, 403, 429) },
       },
-      config: { rateLimit: signInLimit },
+      onRequest: deps.credentialLimit,
     },
     async (request, reply) => {
       const headers = await accounts.signIn(request.body, fetchHeaders(request));
@@ -81,6 +86,27 @@ export async function accountRoutes(app: App, deps: Deps) {
     { schema: { tags: ['accounts'], summary: 'End the current session', response: { 200: okSchema } } },
     async (request, reply) => {
       const headers = await accounts.signOut(fetchHeaders(request));
+      forwardCookies(request, reply, headers);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/v1/me/password',
+    {
+      onRequest: [requireActor, deps.credentialLimit],
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change my password; every other session of my account ends',
+        description:
+          'Needs the current password. This device stays signed in with a new session cookie; ' +
+          'every other device is signed out.',
+        body: changePasswordBody,
+        response: { 200: okSchema, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const headers = await accounts.changePassword(actorOf(request), request.body, fetchHeaders(request));
       forwardCookies(request, reply, headers);
       return { ok: true as const };
     },

@@ -29,6 +29,11 @@ export const signInBody = z.object({
   password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX),
 });
 
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password').max(PASSWORD_MAX),
+  newPassword: newPasswordSchema,
+});
+
 export const updateMeBody = z
   .object({
     name: name.optional(),

@@ -4,13 +4,15 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Locale } from '../../db/schema/index.ts';
+import type { Actor } from '../auth/actor.ts';
 import { assertAcceptablePassword, passwordWeakness } from '../auth/passwords.ts';
 import { AppError } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
-import { countOrganizations } from '../organizations/queries.ts';
+import { countOrganizations, findActorRow } from '../organizations/queries.ts';
 import { createOrganizationWithOwner } from '../organizations/service.ts';
 import { deleteUser, setPasswordChangeRequired, updateUser } from './queries.ts';
-import type { signInBody, signUpBody } from './schemas.ts';
+import type { changePasswordBody, signInBody, signUpBody } from './schemas.ts';
+import { endSession } from './sessions.ts';
 
 interface AuthLibraryError {
   statusCode?: number;
@@ -118,21 +120,71 @@ export function accountService(deps: Deps) {
     },
 
     async signIn(input: z.infer<typeof signInBody>, headers: Headers) {
-      try {
-        const result = await auth.api.signInEmail({ body: input, headers, returnHeaders: true });
-        // The password is right; one set before the password rule may break it: then the person is
-        // asked to change it (a strong one clears an earlier request, e.g. after a reset).
-        const { user } = result.response;
-        const weak =
-          (await passwordWeakness(input.password, { email: user.email, name: user.name })) !== null;
-        await setPasswordChangeRequired(db, user.id, weak);
-        return result.headers;
-      } catch (e) {
-        if (isAuthLibraryError(e) && e.statusCode === 401) {
-          throw new AppError(401, 'invalid_credentials', 'The e-mail address or the password is not right.');
-        }
-        throw e;
+      const result = await auth.api
+        .signInEmail({ body: input, headers, returnHeaders: true })
+        .catch((e: unknown) => {
+          if (isAuthLibraryError(e) && e.statusCode === 401) {
+            throw new AppError(
+              401,
+              'invalid_credentials',
+              'The e-mail address or the password is not right.',
+            );
+          }
+          throw e;
+        });
+      // The password was right, but an account whose every membership has ended opens nothing: it gets
+      // no session (the one just made is ended again) and is told why.
+      if (!(await findActorRow(db, result.response.user.id))) {
+        await endSession(db, result.response.token);
+        throw new AppError(
+          403,
+          'membership_ended',
+          'Your membership has ended, so this account opens no organization any more.',
+        );
       }
+      // The password is right; one set before the password rule may break it: then the person is asked
+      // to change it (a password that passes clears an earlier request, e.g. after a reset).
+      const { user } = result.response;
+      const weak = (await passwordWeakness(input.password, { email: user.email, name: user.name })) !== null;
+      await setPasswordChangeRequired(db, user.id, weak);
+      return result.headers;
+    },
+
+    /**
+     * Changes the signed-in account's password and ends every other session of the account: a thief who
+     * signed in elsewhere with the old password is signed out. This device stays signed in (the library
+     * gives it a new session; the returned headers carry its cookie).
+     */
+    async changePassword(
+      actor: Pick<Actor, 'userId' | 'email' | 'name'>,
+      input: z.infer<typeof changePasswordBody>,
+      headers: Headers,
+    ) {
+      await assertAcceptablePassword(input.newPassword, actor, 'newPassword');
+      const result = await auth.api
+        .changePassword({
+          body: {
+            currentPassword: input.currentPassword,
+            newPassword: input.newPassword,
+            revokeOtherSessions: true,
+          },
+          headers,
+          returnHeaders: true,
+        })
+        .catch((e: unknown) => {
+          if (isAuthLibraryError(e) && e.body?.code === 'INVALID_PASSWORD') {
+            throw new AppError(400, 'validation_failed', 'The current password is not right.', [
+              {
+                path: 'currentPassword',
+                code: 'wrong_password',
+                message: 'This is not your current password',
+              },
+            ]);
+          }
+          throw e;
+        });
+      await setPasswordChangeRequired(db, actor.userId, false);
+      return result.headers;
     },
 
     async signOut(headers: Headers) {

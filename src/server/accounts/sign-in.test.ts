@@ -1,4 +1,4 @@
-// Sign-in, sessions, sign-out and the per-address sign-in limit.
+// Sign-in, sessions, sign-out and the per-address limit of the credential routes.
 import { describe, expect, it } from 'vitest';
 import { authSession } from '../../../src/db/schema/index.ts';
 import {
@@ -118,6 +118,27 @@ describe('sign-in rate limit', () => {
     const body = expectError(limited, 429, 'rate_limited');
     expect(body.error.message).toMatch(/try again/i);
     expect(limited.headers['retry-after']).toBeDefined();
+  });
+
+  it('sign-in, sign-up and joining through a link count together: one limit per client', async () => {
+    const address = '203.0.113.8';
+    const client = api(ctx.app);
+    const attempts = [
+      () => signInRequest(ctx.app, 'someone@example.test', 'wrong', address),
+      () => client.post('/api/v1/auth/sign-up', { name: 'Mallory' }, { remoteAddress: address }),
+      () =>
+        client.post(
+          '/api/v1/join/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+          { name: 'Mallory', email: 'mallory@example.test', password: 'guess guess guess' },
+          { remoteAddress: address },
+        ),
+    ];
+    for (const attempt of attempts) {
+      const response = await attempt();
+      expect(response.statusCode, response.body).not.toBe(429);
+    }
+    // The limit (3) is used up across the three routes: each of them now refuses this client.
+    for (const attempt of attempts) expectError(await attempt(), 429, 'rate_limited');
   });
 
   it('another address is not affected', async () => {

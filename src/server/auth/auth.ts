@@ -38,6 +38,9 @@ export function createAuth(
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
+      // A password reset signs the account out everywhere (a password change ends the other sessions:
+      // accounts/service.ts).
+      revokeSessionsOnPasswordReset: true,
       password: {
         hash: (password) => hash(password, ARGON2),
         verify: ({ hash: stored, password }) => verify(stored, password),

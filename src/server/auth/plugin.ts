@@ -1,4 +1,5 @@
-// Resolves the session cookie to an actor on every API request that carries one.
+// Resolves the session cookie to an actor on every API request that carries one. The member is read
+// afresh each time, so a role change or an ended membership counts from the next request on.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { findActorRow } from '../organizations/queries.ts';

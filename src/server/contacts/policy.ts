@@ -1,7 +1,8 @@
 // Who reads and changes contacts. A member's contacts are theirs alone:
 // - the owner reads and changes them;
 // - the owner's sponsor reads (never changes) a contact while the owner shares it with them and while
-//   they remain the owner's sponsor;
+//   they remain the owner's sponsor (a move in the tree ends the share: structure/queries.ts
+//   moveSubtree; the sponsor check here is a second line);
 // - everybody else — other members, the upline, organization admins — gets "not found" for a contact, so
 //   ids cannot be probed, and may see only the counts of someone's lists (contactCounts).
 import type { Actor } from '../auth/actor.ts';
@@ -21,7 +22,7 @@ const notFound = () => errors.notFound('Contact');
 
 export function contactAccess(actor: Actor, contact: ContactOwnership): ContactAccess | null {
   if (contact.ownerId === actor.memberId) return 'owner';
-  // Shared with this sponsor, who still is the owner's sponsor (a move ends the sharing).
+  // Shared with this sponsor, who still is the owner's sponsor (a move has ended the share already).
   if (
     contact.sharedAt &&
     contact.sharedWithId === actor.memberId &&

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useContactsTeam, type Who } from '../../../tests/support/contacts-team.ts';
 import { api, countRows, expectError, useTestContext } from '../../../tests/support/index.ts';
 import { contactInteractions, contacts, invitations, members } from '../../db/schema/index.ts';
+import { moveSubtree } from '../structure/queries.ts';
 
 describe('contacts privacy', () => {
   const ctx = useTestContext();
@@ -129,9 +130,29 @@ describe('contacts privacy', () => {
         expectError(await as(who).get(`/api/v1/contacts/${secret.id}`), 404, 'not_found');
         expect((await as(who).get('/api/v1/contacts/shared')).json().rows).toEqual([]);
       }
-      await as('root').post(`/api/v1/members/${m.bob.id}/move`, { sponsorId: m.anna.id });
+      // Moved back under the sponsor they shared with: the share ended with the move and stays ended.
+      const back = await as('root').post(`/api/v1/members/${m.bob.id}/move`, { sponsorId: m.anna.id });
+      expect(back.statusCode, back.body).toBe(200);
+      expectError(await as('anna').get(`/api/v1/contacts/${secret.id}`), 404, 'not_found');
+      expect((await as('anna').get('/api/v1/contacts/shared')).json().rows).toEqual([]);
+      expect((await as('bob').get(`/api/v1/contacts/${secret.id}`)).json().contact.shared).toBe(false);
+      // Sharing again after the move shares with the sponsor of now.
+      await as('bob').put(`/api/v1/contacts/${secret.id}/share`, { shared: true });
       expect((await as('anna').get(`/api/v1/contacts/${secret.id}`)).json().access).toBe('sponsor');
       await as('bob').put(`/api/v1/contacts/${secret.id}/share`, { shared: false });
+    });
+
+    it('an import that moves the owner ends their shares too', async () => {
+      await as('bob').put(`/api/v1/contacts/${secret.id}/share`, { shared: true });
+      await ctx.db.transaction(async (tx) => {
+        const [bob] = await tx.select().from(members).where(eq(members.id, m.bob.id));
+        const [carl] = await tx.select().from(members).where(eq(members.id, m.carl.id));
+        await moveSubtree(tx, bob!.organizationId, bob!, carl!);
+        const [anna] = await tx.select().from(members).where(eq(members.id, m.anna.id));
+        const [moved] = await tx.select().from(members).where(eq(members.id, m.bob.id));
+        await moveSubtree(tx, bob!.organizationId, moved!, anna!);
+      });
+      expectError(await as('anna').get(`/api/v1/contacts/${secret.id}`), 404, 'not_found');
     });
 
     it('the root of the organization has no sponsor to share with', async () => {

@@ -102,6 +102,23 @@ export async function updateContact(db: Db, organizationId: string, id: string, 
   return row!;
 }
 
+/**
+ * Ends every share of a member's contacts: a share is with the sponsor the owner had when sharing, and
+ * a move in the tree ends it for good (moving back does not bring it back; the owner shares again).
+ */
+export async function endContactShares(db: Db, organizationId: string, ownerId: string) {
+  await db
+    .update(contacts)
+    .set({ sharedAt: null, sharedWithId: null })
+    .where(
+      and(
+        eq(contacts.organizationId, organizationId),
+        eq(contacts.ownerId, ownerId),
+        isNotNull(contacts.sharedWithId),
+      ),
+    );
+}
+
 export async function deleteContact(db: Db, organizationId: string, id: string) {
   await db.delete(contacts).where(and(eq(contacts.organizationId, organizationId), eq(contacts.id, id)));
 }

@@ -299,7 +299,7 @@ export function contactService({ database, clock, ...rest }: Deps) {
       });
     },
 
-    /** Shares with the owner's sponsor of now; a later move in the tree ends the sharing (policy.ts). */
+    /** Shares with the owner's sponsor of now; a later move in the tree ends the share (moveSubtree). */
     async share(actor: Actor, id: string, shared: boolean) {
       const row = await changeable(actor, id);
       const sponsorId = row.owner.sponsorId;

@@ -8,7 +8,7 @@ import { expectError, useTestContext } from '../../../tests/support/index.ts';
 
 describe('diary calendar feed', () => {
   const ctx = useTestContext();
-  const { as } = useContactsTeam(ctx);
+  const { m, as } = useContactsTeam(ctx);
   const write = async (who: 'anna' | 'bob' | 'carl', body: Record<string, unknown>) => {
     const response = await as(who).post('/api/v1/diary/entries', body);
     expect(response.statusCode, response.body).toBe(201);
@@ -85,5 +85,15 @@ describe('diary calendar feed', () => {
     expect(text.match(/REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n/g)).toHaveLength(1);
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 76)).toBe(true);
+  });
+
+  it('a member who left gets nothing through their feed link; back as a member, the link works again', async () => {
+    const feed = (await as('bob').post('/api/v1/diary/feed')).json();
+    expect((await ctx.app.inject({ method: 'GET', url: feed.path })).statusCode).toBe(200);
+    const status = (value: string) => as('root').patch(`/api/v1/members/${m.bob.id}`, { status: value });
+    expect((await status('left')).statusCode).toBe(200);
+    expectError(await ctx.app.inject({ method: 'GET', url: feed.path }), 404, 'not_found');
+    expect((await status('active')).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: feed.path })).statusCode).toBe(200);
   });
 });

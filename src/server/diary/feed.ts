@@ -101,7 +101,8 @@ export function calendarFeeds({ database, clock }: Pick<Deps, 'database' | 'cloc
       const organizationId = organizationOfToken(token);
       if (!organizationId) throw feedNotFound();
       const row = await feedByToken(db, organizationId, token);
-      if (!row || row.feed.revokedAt) throw feedNotFound();
+      // A member who left reads nothing of the organization any more, through a link neither.
+      if (!row || row.feed.revokedAt || row.ownerStatus === 'left') throw feedNotFound();
       const now = clock.now();
       const events = await feedEvents(
         db,

@@ -405,7 +405,7 @@ export async function insertFeed(db: Db, row: typeof calendarFeeds.$inferInsert)
 
 export async function feedByToken(db: Db, organizationId: string, token: string) {
   const [row] = await db
-    .select({ feed: calendarFeeds, ownerName: members.name })
+    .select({ feed: calendarFeeds, ownerName: members.name, ownerStatus: members.status })
     .from(calendarFeeds)
     .innerJoin(
       members,

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'nesting_too_deep',
   'unauthenticated',
   'invalid_credentials',
+  'membership_ended',
   'forbidden',
   'cross_site_request',
   'not_found',

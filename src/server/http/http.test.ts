@@ -149,6 +149,36 @@ describe('csrf', () => {
     expectError(response, 403, 'cross_site_request');
   });
 
+  it('an explicit Origin decides alone: `null` with the app’s own Referer is refused', async () => {
+    // A sandboxed frame, a data: page or a cross-origin redirect sends `Origin: null`, while the
+    // Referer may still name a page of ours.
+    for (const origin of ['null', '', 'not an origin']) {
+      const response = await api(ctx.app, cookie).patch(
+        '/api/v1/me',
+        { name: 'Mallory' },
+        { headers: { origin, referer: `${TEST_ORIGIN}/settings` } },
+      );
+      expectError(response, 403, 'cross_site_request');
+    }
+    // Not only with a session: a sign-in from an opaque origin is a login forgery.
+    const signIn = await api(ctx.app).post(
+      '/api/v1/auth/sign-in',
+      { email: 'nobody@example.test', password: 'wrong password' },
+      { headers: { origin: 'null', referer: `${TEST_ORIGIN}/sign-in` } },
+    );
+    expectError(signIn, 403, 'cross_site_request');
+    expect((await api(ctx.app, cookie).get('/api/v1/me')).json().user.name).not.toBe('Mallory');
+  });
+
+  it('an own Origin is not undone by a foreign Referer', async () => {
+    const response = await api(ctx.app, cookie).patch(
+      '/api/v1/me',
+      { locale: 'en' },
+      { headers: { referer: 'https://elsewhere.example/page' } },
+    );
+    expect(response.statusCode, response.body).toBe(200);
+  });
+
   it('the same origin is accepted, also through Referer', async () => {
     const viaOrigin = await api(ctx.app, cookie).patch('/api/v1/me', { name: 'Olivia O.' });
     expect(viaOrigin.statusCode, viaOrigin.body).toBe(200);

@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client.ts';
 import type { Auth } from '../auth/auth.ts';
+import type { RequestLimit } from '../auth/rate-limit.ts';
 import type { Config } from '../config.ts';
 
 /** Fastify with zod schemas as the type provider: one schema types, validates and documents a route. */
@@ -31,4 +32,6 @@ export interface Deps {
   auth: Auth;
   config: Config;
   clock: Clock;
+  /** The shared limit of the credential routes (auth/rate-limit.ts): one count per client address. */
+  credentialLimit: RequestLimit;
 }

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/actor.ts';
 import { fetchHeaders, forwardCookies } from '../auth/plugin.ts';
-import { credentialRateLimit } from '../auth/rate-limit.ts';
 import { errorResponses } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import {
@@ -91,7 +90,7 @@ export async function invitationRoutes(app: App, deps: Deps) {
         body: joinBody,
         response: { 201: z.object({ ok: z.literal(true) }), ...errorResponses(400, 404, 409, 410, 429) },
       },
-      config: { rateLimit: credentialRateLimit(deps.config) },
+      onRequest: deps.credentialLimit,
     },
     async (request, reply) => {
       const headers = await invitations.join(request.params.token, request.body, fetchHeaders(request));

@@ -1,5 +1,5 @@
 // Every query takes the organization id; nothing here reads across tenants except the installation check.
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { authUser, type Locale, members, organizations } from '../../db/schema/index.ts';
 
@@ -32,8 +32,10 @@ export async function updateOrganization(
 }
 
 /**
- * The member a signed-in account is, with the account's own fields. An account that belongs to several
- * organizations is resolved to its oldest membership (choosing between organizations comes later).
+ * The member a signed-in account is, with the account's own fields. Only memberships that have not
+ * ended count: a member marked `left` is nobody in that organization from their next request on,
+ * whatever sessions they hold. An account that belongs to several organizations is resolved to its
+ * oldest such membership (choosing between organizations comes later); none: the session opens nothing.
  */
 export async function findActorRow(db: Db, userId: string) {
   const [row] = await db
@@ -49,7 +51,7 @@ export async function findActorRow(db: Db, userId: string) {
     })
     .from(members)
     .innerJoin(authUser, eq(authUser.id, members.userId))
-    .where(eq(members.userId, userId))
+    .where(and(eq(members.userId, userId), ne(members.status, 'left')))
     .orderBy(members.createdAt)
     .limit(1);
   return row ?? null;

@@ -38,6 +38,15 @@ export const structurePolicy = {
     throw errors.forbidden('Members with an account keep their own profile.');
   },
 
+  /**
+   * Signing a member out everywhere (ending their account's sessions): organization admins only. A member
+   * outside the actor's view is not found; one inside it, for a non-admin, is forbidden.
+   */
+  signOut(actor: Actor, target: { path: string }) {
+    structurePolicy.read(actor, target);
+    if (actor.role !== 'admin') throw errors.forbidden('Only organization admins can sign members out.');
+  },
+
   /** Moving a subtree re-parents people and their numbers: organization admins only. */
   move(actor: Actor) {
     if (actor.role !== 'admin') throw errors.forbidden('Only organization admins can move members.');

@@ -11,6 +11,7 @@ import {
 } from '../../core/structure/path.ts';
 import type { Db } from '../../db/client.ts';
 import { auditEvents, members } from '../../db/schema/index.ts';
+import { endContactShares } from '../contacts/queries.ts';
 import { addToRollups, deltasOn, lockForPosting, shiftRollups } from '../kpis/rollups.ts';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -264,6 +265,9 @@ export async function moveSubtree(
       sponsor_id = case when id = ${member.id}::uuid then ${newSponsor.id}::uuid else sponsor_id end,
       updated_at = now()
     where organization_id = ${organizationId} and path >= ${member.path} and path < ${upper}`);
+  // The member's contacts shared with the old sponsor are theirs no longer to read: the move ends the
+  // shares (the members below keep their sponsors, and their shares).
+  await endContactShares(db, organizationId, member.id);
   // The subtree's numbers leave the old upline's totals and join the new upline's.
   await shiftRollups(db, organizationId, member.id, member.path, newPath);
   return { newPath, subtreeSize: changedRows(result) };

@@ -18,6 +18,7 @@ import {
   pageQuery,
   searchQuery,
   searchResultSchema,
+  signOutSchema,
   updateMemberBody,
 } from './schemas.ts';
 import { structureService } from './service.ts';
@@ -199,5 +200,19 @@ export async function structureRoutes(app: App, deps: Deps) {
       const { member } = await structure.move(actorOf(request), request.params.id, request.body.sponsorId);
       return presentMember(member);
     },
+  );
+
+  app.post(
+    '/api/v1/members/:id/sign-out',
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'Sign a member out on every device: all sessions of their account end (admins)',
+        params: memberIdParams,
+        response: { 200: signOutSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => structure.signOut(actorOf(request), request.params.id),
   );
 }

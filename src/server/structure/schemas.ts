@@ -69,6 +69,9 @@ export const updateMemberBody = z
 
 export const moveMemberBody = z.object({ sponsorId: z.uuid() });
 
+/** How many sessions of the member's account an admin's sign-out ended (0: none, or no account). */
+export const signOutSchema = z.object({ sessionsEnded: z.number().int().min(0) });
+
 export const pageQuery = z.object({
   offset: queryInteger({ min: 0, max: 10_000_000 }).default(0),
   limit: queryInteger({ min: 1, max: 200 }).default(50),

@@ -1,6 +1,7 @@
 // The sponsor tree's use cases: policy first, then queries, writes in one transaction.
 import type { z } from 'zod';
 import { isInSubtree } from '../../core/structure/path.ts';
+import { endSessionsOfUser } from '../accounts/sessions.ts';
 import type { Actor } from '../auth/actor.ts';
 import { isNewcomer, openFollowup } from '../followup/queries.ts';
 import { AppError, errors } from '../http/errors.ts';
@@ -153,6 +154,20 @@ export function structureService({ database, clock }: Deps) {
           },
         });
         return { member: (await getMember(tx, actor.organizationId, id))!, subtreeSize };
+      });
+    },
+
+    /**
+     * Ends every session of the member's account, so they are signed out on all devices at once (e.g.
+     * a lost phone). Sessions belong to the account: if it is also a member elsewhere, it is signed out
+     * there too and signs in again. A member without an account has none to end.
+     */
+    async signOut(actor: Actor, id: string) {
+      return db.transaction(async (tx) => {
+        const member = await getMember(tx, actor.organizationId, id);
+        if (!member) throw errors.notFound('Member');
+        structurePolicy.signOut(actor, member);
+        return { sessionsEnded: member.userId ? await endSessionsOfUser(tx, member.userId) : 0 };
       });
     },
 

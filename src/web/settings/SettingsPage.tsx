@@ -29,6 +29,7 @@ import { useFormat } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { Section } from '../ui/Section.tsx';
 import { useChangeLocale } from '../ui/useChangeLocale.ts';
+import { PasswordSection } from './PasswordSection.tsx';
 
 const languageOptions = LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
 
@@ -235,6 +236,7 @@ export default function SettingsPage() {
       <OrganizationSection me={me} />
       {me.member.role === 'admin' && <ImportMembers />}
       {me.member.role === 'admin' && <ProductsSection />}
+      <PasswordSection />
       <Section title={t('account.title')} description={t('account.signOutBody')}>
         <Group>
           <Button

@@ -30,6 +30,7 @@ import { CountCard } from './CountCard.tsx';
 import { MemberBadges } from './MemberBadges.tsx';
 import { MemberFormDialog } from './MemberFormDialog.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
+import { SignOutMember } from './SignOutMember.tsx';
 
 const route = getRouteApi('/app/structure/members/$id');
 
@@ -128,6 +129,7 @@ export default function MemberPage() {
               {t('move.button')}
             </Button>
           )}
+          {isAdmin && member.hasAccount && member.id !== me.member.id && <SignOutMember member={member} />}
         </Group>
       </Group>
 
