@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
+  cookieHeader,
   countRows,
   createMember,
   createOrganization,
@@ -69,7 +70,7 @@ describe('passwords at sign-up', () => {
   it('a long, uncommon password without the name or e-mail is accepted', async () => {
     const response = await signUpRequest(ctx.app, { password: 'violet kettle under a bridge' });
     expect(response.statusCode, response.body).toBe(201);
-    const me = await api(ctx.app, response.headers['set-cookie']!.toString().split(';')[0]).get('/api/v1/me');
+    const me = await api(ctx.app, cookieHeader(response)).get('/api/v1/me');
     expect(me.json().user.passwordChangeRequired).toBe(false);
   });
 });
@@ -176,5 +177,49 @@ describe('a weak password at sign-in', () => {
     expectError(response, 401, 'invalid_credentials');
     const [row] = await ctx.db.select().from(authUser).where(eq(authUser.email, accounts.strong.email));
     expect(row!.passwordChangeRequired).toBe(false);
+  });
+});
+
+describe('passwords when changing one in Settings', () => {
+  const ctx = useTestContext();
+  const weak = { email: 'boris@example.test', name: 'Boris Borisov', password: '12345678' };
+  let cookie = '';
+
+  beforeAll(async () => {
+    const org = await createOrganization(ctx.db, { name: 'Team A' });
+    await createMember(ctx.db, {
+      organizationId: org.organization.id,
+      sponsor: org.owner,
+      name: weak.name,
+      account: { email: weak.email, password: weak.password },
+    });
+    cookie = await signIn(ctx.app, weak.email, weak.password);
+  });
+
+  const change = (newPassword: string) =>
+    api(ctx.app, cookie).post('/api/v1/me/password', { currentPassword: weak.password, newPassword });
+  const required = async () =>
+    (await api(ctx.app, cookie).get('/api/v1/me')).json().user.passwordChangeRequired;
+
+  it('the account signed in with a weak password is asked to change it', async () => {
+    expect(await required()).toBe(true);
+  });
+
+  it.each([
+    ...WEAK,
+    ['boris@example.test 2026', 'contains_personal'],
+    ['the borisov family tree', 'contains_personal'],
+  ] as [string, string][])('%j is refused as %s; the password stays as it was', async (password, reason) => {
+    expectPasswordRefused(await change(password), reason, 'newPassword');
+    expect(await required()).toBe(true);
+  });
+
+  it('a strong new password is taken and clears the request; it signs in without one', async () => {
+    const response = await change('seven quiet owls at dawn');
+    expect(response.statusCode, response.body).toBe(200);
+    cookie = cookieHeader(response);
+    expect(await required()).toBe(false);
+    const again = await signIn(ctx.app, weak.email, 'seven quiet owls at dawn');
+    expect((await api(ctx.app, again).get('/api/v1/me')).json().user.passwordChangeRequired).toBe(false);
   });
 });
