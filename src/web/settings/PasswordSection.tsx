@@ -37,8 +37,9 @@ export function ChangePasswordForm({
     onSuccess: async () => {
       form.reset();
       notifications.show({ color: 'teal', message: t('password.done') });
-      // A request to change a weak password is cleared by the change.
-      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+      // A request to change a weak password is cleared by the change; the signed-in area reads it from
+      // the cached answer, so it is fetched again even where no page shows it.
+      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey, refetchType: 'all' });
       await onChanged?.();
     },
     onError: (error) => {
