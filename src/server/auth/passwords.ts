@@ -116,7 +116,12 @@ export const newPasswordSchema = z
   .refine(
     (p) => length(p) >= PASSWORD_MIN,
     reason('too_short', `Use at least ${PASSWORD_MIN} characters`, { minimum: PASSWORD_MIN }),
-  );
+  )
+  .meta({
+    description:
+      `At least ${PASSWORD_MIN} characters; not a common or breached password (reason too_common) and ` +
+      'not containing the e-mail address or a part of the name (reason contains_personal).',
+  });
 
 const MESSAGES: Record<PasswordReason, string> = {
   too_short: `Use at least ${PASSWORD_MIN} characters`,
