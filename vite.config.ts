@@ -11,13 +11,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rollupOptions: {
       output: {
-        // The app shell's libraries in a few long-cached chunks. Charts (recharts and its d3 parts) are
-        // left to the pages that draw them, so the first load does not carry them.
+        // React, TanStack, the icons and each language in long-cached chunks of their own. Mantine's
+        // components and the charts (recharts and its d3 parts) are left to the bundler, so each goes with
+        // the pages that use it and the first load carries only what the app shell draws.
         manualChunks(id) {
-          if (id.includes('node_modules/@mantine/charts')) return undefined;
-          if (id.includes('node_modules/@mantine') || id.includes('node_modules/@floating-ui'))
-            return 'mantine';
           if (id.includes('node_modules/@tabler/icons-react')) return 'icons';
+          // Each language but English (the fallback, in the app's code) in one chunk of its own.
+          const language = /\/locales\/(\w+)\//.exec(id)?.[1];
+          if (language && language !== 'en') return `locale-${language}`;
           if (id.includes('node_modules/react') || id.includes('node_modules/scheduler')) return 'react';
           if (id.includes('node_modules/@tanstack')) return 'tanstack';
         },

@@ -1,22 +1,23 @@
 // i18next with every namespace of locales/{en,de,bg}. The language comes from the signed-in person's
-// setting, else the last choice on this device, else the browser's preferences.
+// setting, else the last choice on this device, else the browser's preferences. English (the fallback)
+// is part of the app's code; each other language is a chunk of its own (vite.config.ts), loaded before
+// the first render and when someone switches to it — nobody downloads the languages they do not read.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { isLocale, LOCALES, type Locale, pickLocale } from '../core/locales.ts';
 
-const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', {
-  eager: true,
+type Bundle = Record<string, unknown>;
+
+const english = import.meta.glob<Bundle>('../../locales/en/*.json', { eager: true, import: 'default' });
+const others = import.meta.glob<Bundle>(['../../locales/*/*.json', '!../../locales/en/*.json'], {
   import: 'default',
 });
 
-const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-for (const [file, data] of Object.entries(files)) {
-  const match = /locales\/(\w+)\/(\w+)\.json$/.exec(file);
-  if (!match) continue;
-  const [, lang, ns] = match as unknown as [string, string, string];
-  resources[lang] ??= {};
-  resources[lang][ns] = data;
-}
+const namespaceOf = (file: string) => /locales\/\w+\/(\w+)\.json$/.exec(file)![1]!;
+const languageOf = (file: string) => /locales\/(\w+)\//.exec(file)![1]!;
+
+const resources: Record<string, Record<string, Bundle>> = { en: {} };
+for (const [file, data] of Object.entries(english)) resources.en![namespaceOf(file)] = data;
 
 const STORAGE_KEY = 'downline.locale';
 
@@ -28,9 +29,31 @@ function detectLocale(): Locale {
 
 export const namespaces = Object.keys(resources.en ?? {});
 
+const loading = new Map<Locale, Promise<void>>();
+
+/** Loads a language's texts once (English is always there). */
+function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'en' || i18n.hasResourceBundle(locale, 'common')) return Promise.resolve();
+  let promise = loading.get(locale);
+  if (!promise) {
+    const files = Object.keys(others).filter((file) => languageOf(file) === locale);
+    promise = Promise.all(
+      files.map(async (file) => {
+        i18n.addResourceBundle(locale, namespaceOf(file), await others[file]!(), true, true);
+      }),
+    ).then(() => undefined);
+    // A failed download (offline) may be tried again on the next switch.
+    promise.catch(() => loading.delete(locale));
+    loading.set(locale, promise);
+  }
+  return promise;
+}
+
+const initial = detectLocale();
+
 void i18n.use(initReactI18next).init({
   resources,
-  lng: detectLocale(),
+  lng: initial,
   supportedLngs: [...LOCALES],
   fallbackLng: 'en',
   ns: namespaces,
@@ -39,9 +62,13 @@ void i18n.use(initReactI18next).init({
 });
 document.documentElement.lang = i18n.language;
 
+/** The device's language, loaded: main.tsx waits for it before the first render (no flash of English). */
+export const localeReady: Promise<void> = loadLocale(initial).catch(() => undefined);
+
 export async function applyLocale(locale: Locale) {
   globalThis.localStorage?.setItem(STORAGE_KEY, locale);
   document.documentElement.lang = locale;
+  await loadLocale(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
 

@@ -1,6 +1,5 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import './i18n.ts';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -8,6 +7,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api.ts';
+import { localeReady } from './i18n.ts';
 import { createAppRouter } from './router.tsx';
 import { meQuery } from './session.ts';
 import { theme } from './theme.ts';
@@ -44,6 +44,8 @@ const router = createAppRouter(queryClient);
 // The page's own code starts loading with the app's, not after the session check and the first render.
 for (const route of router.getMatchedRoutes(window.location.pathname)[0]) void router.loadRouteChunk(route);
 
+// The device's language is there before anything is drawn (it loaded beside the rest of the code).
+await localeReady;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
