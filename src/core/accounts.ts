@@ -1,5 +1,6 @@
 // Account rules shared by the server's validation and the web app's forms.
-export const PASSWORD_MIN = 8;
+/** The shortest password accepted (the server also refuses common ones and ones with the name or e-mail). */
+export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 
 /** A light check for forms; the server validates e-mail addresses properly. */

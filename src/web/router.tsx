@@ -66,9 +66,24 @@ const appRoute = createRoute({
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (!me) throw redirect({ to: '/sign-in' });
+    // Signed in with a password that breaks the password rule: a new one first.
+    if (me.user.passwordChangeRequired) throw redirect({ to: '/change-password' });
     if (isLocale(me.user.locale)) await applyLocale(me.user.locale);
   },
   component: AppLayout,
+});
+
+/** Asks for a new password after a sign-in with a weak one; only while the server asks for it. */
+const changePasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/change-password',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/sign-in' });
+    if (!me.user.passwordChangeRequired) throw redirect({ to: '/' });
+    if (isLocale(me.user.locale)) await applyLocale(me.user.locale);
+  },
+  component: lazyRouteComponent(() => import('./accounts/ChangePasswordPage.tsx')),
 });
 
 const todayRoute = createRoute({
@@ -237,6 +252,7 @@ const joinRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([signInRoute, signUpRoute]),
   joinRoute,
+  changePasswordRoute,
   appRoute.addChildren([
     todayRoute,
     settingsRoute,

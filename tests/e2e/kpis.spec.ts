@@ -16,7 +16,7 @@ const stamp = Date.now();
 const member = {
   name: `Kalina Kpi ${stamp}`,
   email: `kalina-${stamp}@example.org`,
-  password: 'kalina counts her numbers',
+  password: 'counts her numbers weekly',
   city: 'Бургас',
 };
 const topic = `Numbers night ${stamp}`;

@@ -21,7 +21,7 @@ const WIDTHS = [375, 1280] as const;
 const newcomer = {
   name: 'Десислава Константинова-Петрова',
   email: `desislava-${Date.now()}@example.org`,
-  password: 'desislava checks every page',
+  password: 'checks every page twice',
   city: 'Велико Търново',
 };
 

@@ -10,7 +10,7 @@ test.use(phoneOptions);
 const member = {
   name: 'Orlin Ordersky',
   email: `orlin-${Date.now()}@example.org`,
-  password: 'orlin sells aloe gel',
+  password: 'sells aloe gel by the sea',
   city: 'Русе',
 };
 

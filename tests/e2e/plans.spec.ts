@@ -21,7 +21,7 @@ const stamp = Date.now();
 const member = {
   name: `Petra Plan ${stamp}`,
   email: `petra-${stamp}@example.org`,
-  password: 'petra plans her weeks',
+  password: 'her weeks laid out ahead',
   city: 'Пловдив',
 };
 const now = new Date();

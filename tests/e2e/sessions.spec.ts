@@ -9,7 +9,7 @@ test.describe.configure({ mode: 'serial' });
 const member = {
   name: 'Petya Ivanova',
   email: `petya-${Date.now()}@example.org`,
-  password: 'petya has a long password',
+  password: 'has a long pass phrase',
   city: 'Plovdiv',
 };
 

@@ -8,7 +8,7 @@ test.describe.configure({ mode: 'serial' });
 const newcomer = {
   name: 'Nina Nikolova',
   email: `nina-${Date.now()}@example.org`,
-  password: 'nina has a long password',
+  password: 'a long pass phrase here',
   city: 'Варна',
 };
 let link = '';

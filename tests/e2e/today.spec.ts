@@ -10,7 +10,7 @@ const stamp = Date.now();
 const member = {
   name: `Tina Today ${stamp}`,
   email: `tina-${stamp}@example.org`,
-  password: 'tina starts today',
+  password: 'starts the day early',
   city: 'Варна',
 };
 

@@ -11,7 +11,7 @@ test.describe.configure({ mode: 'serial' });
 const member = {
   name: 'Tina Toolova',
   email: `tina-${Date.now()}@example.org`,
-  password: 'tina hands out cards',
+  password: 'hands out cards daily',
   city: 'Бургас',
 };
 const phoneNumber = '+359 888 123 456';

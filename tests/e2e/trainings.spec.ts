@@ -12,7 +12,7 @@ const stamp = Date.now();
 const member = {
   name: 'Teodora Trainee',
   email: `teodora-${stamp}@example.org`,
-  password: 'teodora goes to every training',
+  password: 'goes to every training',
   city: 'Русе',
 };
 const walkIn = `Walter Walk-in ${stamp}`;

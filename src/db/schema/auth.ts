@@ -1,6 +1,7 @@
 // Tables of the authentication library (better-auth). They are global — not scoped by organization —
 // because one account may belong to members of several organizations. Written by hand to match
-// better-auth's core schema (its schema generator needs Node 22); the `locale` column is ours.
+// better-auth's core schema (its schema generator needs Node 22); the `locale` and
+// `password_change_required` columns are ours.
 import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { localeEnum } from './enums.ts';
 
@@ -17,6 +18,11 @@ export const authUser = pgTable('auth_user', {
   image: text('image'),
   /** Interface language chosen by the person: 'en' | 'de' | 'bg'. Null until they choose. */
   locale: localeEnum('locale'),
+  /**
+   * Set at sign-in when the password the person signed in with breaks the password rule (it was set
+   * before the rule, server/auth/passwords.ts): the web app asks for a new one. A change clears it.
+   */
+  passwordChangeRequired: boolean('password_change_required').notNull().default(false),
   ...timestamps,
 });
 

@@ -33,7 +33,13 @@ describe('/api/v1/me', () => {
     expect(response.statusCode, response.body).toBe(200);
     const me = response.json();
     expect(me).toEqual({
-      user: { id: expect.any(String), name: OWNER.name, email: OWNER.email, locale: 'bg' },
+      user: {
+        id: expect.any(String),
+        name: OWNER.name,
+        email: OWNER.email,
+        locale: 'bg',
+        passwordChangeRequired: false,
+      },
       member: {
         id: expect.any(String),
         role: 'admin',

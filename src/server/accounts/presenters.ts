@@ -9,9 +9,16 @@ export function presentMe(
   actor: Actor,
   organization: typeof organizations.$inferSelect,
   own: OwnMemberFields,
+  passwordChangeRequired: boolean,
 ): z.infer<typeof meSchema> {
   return {
-    user: { id: actor.userId, name: actor.name, email: actor.email, locale: actor.locale },
+    user: {
+      id: actor.userId,
+      name: actor.name,
+      email: actor.email,
+      locale: actor.locale,
+      passwordChangeRequired,
+    },
     member: {
       id: actor.memberId,
       role: actor.role,

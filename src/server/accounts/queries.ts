@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { authUser, type Locale, members } from '../../db/schema/index.ts';
 
@@ -7,6 +7,23 @@ export async function updateUser(db: Db, userId: string, patch: { name?: string;
     .update(authUser)
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(authUser.id, userId));
+}
+
+/** Marks (or clears) the request to change a password that breaks the password rule. */
+export async function setPasswordChangeRequired(db: Db, userId: string, required: boolean) {
+  await db
+    .update(authUser)
+    .set({ passwordChangeRequired: required })
+    .where(and(eq(authUser.id, userId), ne(authUser.passwordChangeRequired, required)));
+}
+
+/** Whether the account is asked to change its password (see setPasswordChangeRequired). */
+export async function passwordChangeRequired(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ required: authUser.passwordChangeRequired })
+    .from(authUser)
+    .where(eq(authUser.id, userId));
+  return row?.required ?? false;
 }
 
 export async function deleteUser(db: Db, userId: string) {

@@ -6,7 +6,13 @@ import { AppError, errorResponses, errors } from '../http/errors.ts';
 import type { App, Deps } from '../http/types.ts';
 import { getOrganization, renameMemberOfUser } from '../organizations/queries.ts';
 import { presentMe } from './presenters.ts';
-import { databaseKnowsTimeZone, ownMemberFields, updateOwnMember, updateUser } from './queries.ts';
+import {
+  databaseKnowsTimeZone,
+  ownMemberFields,
+  passwordChangeRequired,
+  updateOwnMember,
+  updateUser,
+} from './queries.ts';
 import {
   changePasswordBody,
   installationSchema,
@@ -100,7 +106,7 @@ export async function accountRoutes(app: App, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const headers = await accounts.changePassword(request.body, fetchHeaders(request));
+      const headers = await accounts.changePassword(actorOf(request), request.body, fetchHeaders(request));
       forwardCookies(request, reply, headers);
       return { ok: true as const };
     },
@@ -109,7 +115,12 @@ export async function accountRoutes(app: App, deps: Deps) {
   const me = async (actor: Actor) => {
     const organization = await getOrganization(db, actor.organizationId);
     if (!organization) throw errors.notFound('Organization');
-    return presentMe(actor, organization, await ownMemberFields(db, actor.organizationId, actor.memberId));
+    return presentMe(
+      actor,
+      organization,
+      await ownMemberFields(db, actor.organizationId, actor.memberId),
+      await passwordChangeRequired(db, actor.userId),
+    );
   };
 
   app.get(

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts.ts';
+import { PASSWORD_MAX } from '../../core/accounts.ts';
 import { canonicalTimeZone, isTimeZone } from '../../core/plans/periods.ts';
 import { LOCALES } from '../../db/schema/enums.ts';
+import { newPasswordSchema } from '../auth/passwords.ts';
 import { reason } from '../http/errors.ts';
 import { countryCode, optionalText } from '../http/schemas.ts';
 import { organizationSchema } from '../organizations/presenters.ts';
@@ -12,7 +13,7 @@ const name = z.string().trim().min(1, 'Enter a name').max(100);
 export const signUpBody = z.object({
   name,
   email,
-  password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+  password: newPasswordSchema,
   organizationName: z.string().trim().min(1, 'Enter the name of your team or company').max(120),
   locale: z.enum(LOCALES).default('en'),
   /** The owner's own city: it splits their contacts into their city and other cities. */
@@ -30,7 +31,7 @@ export const signInBody = z.object({
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1, 'Enter your current password').max(PASSWORD_MAX),
-  newPassword: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+  newPassword: newPasswordSchema,
 });
 
 export const updateMeBody = z
@@ -60,6 +61,11 @@ export const meSchema = z
       name: z.string(),
       email: z.string(),
       locale: z.enum(LOCALES).nullable(),
+      /**
+       * The password this account last signed in with breaks the password rule (it is too short, common
+       * or contains the name or e-mail): the person is asked to change it. A change clears it.
+       */
+      passwordChangeRequired: z.boolean(),
     }),
     member: z.object({
       id: z.uuid(),

@@ -4,11 +4,13 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Locale } from '../../db/schema/index.ts';
+import type { Actor } from '../auth/actor.ts';
+import { assertAcceptablePassword, passwordWeakness } from '../auth/passwords.ts';
 import { AppError } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { countOrganizations, findActorRow } from '../organizations/queries.ts';
 import { createOrganizationWithOwner } from '../organizations/service.ts';
-import { deleteUser, updateUser } from './queries.ts';
+import { deleteUser, setPasswordChangeRequired, updateUser } from './queries.ts';
 import type { changePasswordBody, signInBody, signUpBody } from './schemas.ts';
 import { endSession } from './sessions.ts';
 
@@ -49,7 +51,7 @@ function serialized<T>(fn: () => Promise<T>): Promise<T> {
 /**
  * Creates an account (signed in: the returned headers carry its session cookie) and, in one transaction,
  * whatever makes it a member (`place`). If placing fails, the account is removed again, so nothing
- * half-made stays behind.
+ * half-made stays behind. The password must pass the password rule (auth/passwords.ts).
  */
 export async function createAccount(
   { auth, database }: Pick<Deps, 'auth' | 'database'>,
@@ -57,6 +59,7 @@ export async function createAccount(
   headers: Headers,
   place: (tx: Db, userId: string) => Promise<void>,
 ): Promise<Headers> {
+  await assertAcceptablePassword(input.password, input);
   const result = await auth.api
     .signUpEmail({
       body: { name: input.name, email: input.email, password: input.password },
@@ -139,6 +142,11 @@ export function accountService(deps: Deps) {
           'Your membership has ended, so this account opens no organization any more.',
         );
       }
+      // The password is right; one set before the password rule may break it: then the person is asked
+      // to change it (a password that passes clears an earlier request, e.g. after a reset).
+      const { user } = result.response;
+      const weak = (await passwordWeakness(input.password, { email: user.email, name: user.name })) !== null;
+      await setPasswordChangeRequired(db, user.id, weak);
       return result.headers;
     },
 
@@ -147,7 +155,12 @@ export function accountService(deps: Deps) {
      * signed in elsewhere with the old password is signed out. This device stays signed in (the library
      * gives it a new session; the returned headers carry its cookie).
      */
-    async changePassword(input: z.infer<typeof changePasswordBody>, headers: Headers) {
+    async changePassword(
+      actor: Pick<Actor, 'userId' | 'email' | 'name'>,
+      input: z.infer<typeof changePasswordBody>,
+      headers: Headers,
+    ) {
+      await assertAcceptablePassword(input.newPassword, actor, 'newPassword');
       const result = await auth.api
         .changePassword({
           body: {
@@ -170,6 +183,7 @@ export function accountService(deps: Deps) {
           }
           throw e;
         });
+      await setPasswordChangeRequired(db, actor.userId, false);
       return result.headers;
     },
 

@@ -46,7 +46,7 @@ describe('sign-up', () => {
       expect.arrayContaining(['name', 'email', 'password', 'organizationName', 'locale']),
     );
     const password = body.error.fields!.find((f) => f.path === 'password')!;
-    expect(password.params).toMatchObject({ minimum: 8 });
+    expect(password).toMatchObject({ code: 'too_short', params: { minimum: 10 } });
     expect(await countAll(ctx)).toEqual({ users: 0, accounts: 0, sessions: 0, organizations: 0, members: 0 });
   });
 

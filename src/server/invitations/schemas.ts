@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../core/accounts.ts';
 import { LOCALES } from '../../core/locales.ts';
+import { newPasswordSchema } from '../auth/passwords.ts';
 import { countryCode, isoDate } from '../http/schemas.ts';
 import { KINDS } from '../structure/schemas.ts';
 
@@ -60,7 +60,7 @@ export const joinInfoSchema = z
 export const joinBody = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(120),
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address').max(254)),
-  password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+  password: newPasswordSchema,
   locale: z.enum(LOCALES).default('en'),
   phone: z.string().trim().max(40).optional(),
   /** My own city: it splits my contacts into my city and other cities. */

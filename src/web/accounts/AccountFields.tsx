@@ -13,13 +13,16 @@ interface AccountValues {
   password: string;
 }
 
-/** The checks the form makes before anything is sent (the server checks again). */
+/**
+ * The checks the form makes before anything is sent. The server checks again, and also refuses common
+ * passwords and ones with the name or e-mail (server/auth/passwords.ts); the form shows its reason.
+ */
 export function accountValidation(t: TFunction) {
   return {
     name: (v: string) => (v.trim() ? null : t('errors:field.required')),
     email: (v: string) => (looksLikeEmail(v) ? null : t('errors:field.invalid_email')),
     password: (v: string) =>
-      v.length >= PASSWORD_MIN ? null : t('errors:field.too_small', { minimum: PASSWORD_MIN }),
+      [...v].length >= PASSWORD_MIN ? null : t('errors:field.too_short', { minimum: PASSWORD_MIN }),
   };
 }
 
