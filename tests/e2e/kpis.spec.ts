@@ -40,7 +40,7 @@ async function ownerOnAPhone(browser: Browser) {
 
 /** A KPI's big number on the KPI page, as a number (grouping and decimals in English). */
 async function kpiValue(page: Page, kpi: 'points' | 'newMembers' | 'training') {
-  const text = await page.getByTestId(`kpi-${kpi}-value`).innerText();
+  const text = (await page.getByTestId(`kpi-${kpi}-value`).textContent()) ?? '';
   return Number(text.replace(/,/g, ''));
 }
 

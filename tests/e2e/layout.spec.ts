@@ -60,7 +60,7 @@ interface Finding {
 function inspect(): Finding[] {
   const findings: Finding[] = [];
   const viewport = document.documentElement.clientWidth;
-  const describe = (el: Element) => {
+  const describeElement = (el: Element) => {
     const tag = el.tagName.toLowerCase();
     const testId = el.getAttribute('data-testid');
     const cls = [...el.classList].find((c) => c.startsWith('mantine-')) ?? '';
@@ -88,7 +88,7 @@ function inspect(): Finding[] {
       if (r.width < 1 || r.right <= viewport + 1) continue;
       const parent = el.parentElement;
       if (parent && parent !== document.body && parent.getBoundingClientRect().right > viewport + 1) continue;
-      culprits.push(describe(el));
+      culprits.push(describeElement(el));
     }
     findings.push({
       problem: `page scrolls sideways (${root.scrollWidth} px wide in ${root.clientWidth})`,
@@ -107,7 +107,7 @@ function inspect(): Finding[] {
     if (!hint || !shown(hint))
       findings.push({
         problem: 'scrolls sideways inside the page without a visible hint',
-        element: describe(el),
+        element: describeElement(el),
       });
   }
 
@@ -151,7 +151,7 @@ function inspect(): Finding[] {
       }
     }
     if (cut) {
-      findings.push({ problem: 'text cut off', element: describe(control) });
+      findings.push({ problem: 'text cut off', element: describeElement(control) });
       continue;
     }
     // Text that runs outside the control's own box.
@@ -175,7 +175,7 @@ function inspect(): Finding[] {
       }
     }
     if (outside) {
-      findings.push({ problem: 'text runs outside its box', element: describe(control) });
+      findings.push({ problem: 'text runs outside its box', element: describeElement(control) });
       continue;
     }
     // Cut by a container that hides its overflow, or past the screen's edge.
@@ -201,7 +201,10 @@ function inspect(): Finding[] {
     if (inScroller) continue;
     const hidden = box.right <= left || box.left >= right;
     if (!hidden && (box.left < left - 1 || box.right > right + 1))
-      findings.push({ problem: 'cut by its container or the screen edge', element: describe(control) });
+      findings.push({
+        problem: 'cut by its container or the screen edge',
+        element: describeElement(control),
+      });
   }
 
   // 4. Any other text shortened with an ellipsis or a line clamp (a training's topic on its card, an item
@@ -213,7 +216,7 @@ function inspect(): Finding[] {
     if (style.textOverflow !== 'ellipsis' && !clamped) continue;
     if (!shown(el) || !(el.textContent ?? '').trim() || el.closest('[title]')) continue;
     if (el.scrollWidth > el.clientWidth + 1 || (clamped && el.scrollHeight > el.clientHeight + 1))
-      findings.push({ problem: 'text shortened with no way to read it', element: describe(el) });
+      findings.push({ problem: 'text shortened with no way to read it', element: describeElement(el) });
   }
   return findings;
 }

@@ -14,8 +14,8 @@ export async function registerWebApp(app: FastifyInstance, webDir: string) {
       index: false,
       // Our own cache headers below; the plugin's default (max-age=0) would replace them.
       cacheControl: false,
-      setHeaders(res, filePath) {
-        res.setHeader(
+      setHeaders(reply, filePath) {
+        reply.header(
           'cache-control',
           filePath.includes(`${path.sep}assets${path.sep}`)
             ? 'public, max-age=31536000, immutable'
