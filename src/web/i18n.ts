@@ -1,6 +1,6 @@
 // i18next with every namespace of locales/{en,de,bg}. The language comes from the signed-in person's
 // setting, else the last choice on this device, else the browser's preferences. English (the fallback)
-// is part of the app's code; each other language is a chunk of its own (vite.config.ts), loaded before
+// is part of the app's code; each other language is a chunk of its own (`languages/`), loaded before
 // the first render and when someone switches to it — nobody downloads the languages they do not read.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -9,12 +9,9 @@ import { isLocale, LOCALES, type Locale, pickLocale } from '../core/locales.ts';
 type Bundle = Record<string, unknown>;
 
 const english = import.meta.glob<Bundle>('../../locales/en/*.json', { eager: true, import: 'default' });
-const others = import.meta.glob<Bundle>(['../../locales/*/*.json', '!../../locales/en/*.json'], {
-  import: 'default',
-});
+const others = import.meta.glob<{ default: Record<string, Bundle> }>('./languages/*.ts');
 
 const namespaceOf = (file: string) => /locales\/\w+\/(\w+)\.json$/.exec(file)![1]!;
-const languageOf = (file: string) => /locales\/(\w+)\//.exec(file)![1]!;
 
 const resources: Record<string, Record<string, Bundle>> = { en: {} };
 for (const [file, data] of Object.entries(english)) resources.en![namespaceOf(file)] = data;
@@ -36,12 +33,13 @@ function loadLocale(locale: Locale): Promise<void> {
   if (locale === 'en' || i18n.hasResourceBundle(locale, 'common')) return Promise.resolve();
   let promise = loading.get(locale);
   if (!promise) {
-    const files = Object.keys(others).filter((file) => languageOf(file) === locale);
-    promise = Promise.all(
-      files.map(async (file) => {
-        i18n.addResourceBundle(locale, namespaceOf(file), await others[file]!(), true, true);
-      }),
-    ).then(() => undefined);
+    const load = others[`./languages/${locale}.ts`];
+    promise = load
+      ? load().then(({ default: files }) => {
+          for (const [file, data] of Object.entries(files))
+            i18n.addResourceBundle(locale, namespaceOf(file), data, true, true);
+        })
+      : Promise.reject(new Error(`No texts for ${locale}.`));
     // A failed download (offline) may be tried again on the next switch.
     promise.catch(() => loading.delete(locale));
     loading.set(locale, promise);
