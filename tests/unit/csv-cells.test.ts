@@ -2,12 +2,10 @@
 // signed numbers stay readable; our imports take the quote off again.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ContactDraft } from '../../src/core/contacts/fields.ts';
 import { contactsToCsv, readContactFile } from '../../src/core/contacts/import.ts';
 import { csvCell, guardCell, unguardCell } from '../../src/core/csv-cells.ts';
 import { parseMembersCsv } from '../../src/core/structure/import.ts';
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
+import { draft, utf8 } from '../support/contact-files.ts';
 
 describe('guardCell', () => {
   it('puts a quote before cells that begin with =, +, -, @, tab or carriage return', () => {
@@ -67,22 +65,7 @@ describe('guardCell', () => {
   });
 });
 
-const contact = (fields: Partial<ContactDraft> & { name: string }): ContactDraft => ({
-  phone: null,
-  email: null,
-  messengers: {},
-  city: null,
-  relationship: null,
-  source: null,
-  interests: null,
-  needs: null,
-  notes: null,
-  tags: [],
-  stage: 'new',
-  nextFollowUpOn: null,
-  lastContactOn: null,
-  ...fields,
-});
+const contact = draft;
 
 describe('the contacts CSV export', () => {
   const risky = [

@@ -9,41 +9,17 @@ import {
   signUpOwner,
   useTestContext,
 } from '../../../tests/support/index.ts';
+import {
+  METHODS,
+  type OpenApiDocument,
+  type Operation,
+  type Parameter,
+  type Schema,
+} from '../../../tests/support/openapi.ts';
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 
 type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
-
-interface Schema {
-  type?: JsonType | JsonType[];
-  $ref?: string;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  pattern?: string;
-  properties?: Record<string, Schema>;
-}
-
-interface Parameter {
-  in: 'path' | 'query' | 'header' | 'cookie';
-  name: string;
-  required?: boolean;
-  schema?: Schema;
-}
-
-interface Operation {
-  parameters?: Parameter[];
-  requestBody?: { content?: Record<string, { schema?: Schema }> };
-}
-
-interface OpenApiDocument {
-  paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
-  components?: { schemas?: Record<string, Schema> };
-}
 
 /** Values of each JSON type; a field gets every one its schema does not allow. */
 const WRONG_VALUES: { type: JsonType; value: unknown }[] = [
@@ -79,7 +55,7 @@ function allowedTypes(doc: OpenApiDocument, schema: Schema | undefined): Set<Jso
   }
   if (schema.allOf?.length) return allowedTypes(doc, schema.allOf[0]);
   let types: JsonType[] | undefined;
-  if (schema.type) types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (schema.type) types = (Array.isArray(schema.type) ? schema.type : [schema.type]) as JsonType[];
   else if (schema.enum) types = schema.enum.map(typeOf);
   else if ('const' in schema) types = [typeOf(schema.const)];
   if (!types) return null;
